@@ -1,0 +1,51 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Wiec",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "wiec", targets: ["wiec"]),
+        .library(name: "WiecTally", targets: ["WiecTally"]),
+        .library(name: "Pabulib", targets: ["Pabulib"]),
+        .library(name: "WiecCore", targets: ["WiecCore"]),
+        .library(name: "WiecLedger", targets: ["WiecLedger"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        // Tally rules over elections: pure, exact, no I/O.
+        .target(name: "WiecTally"),
+        // The pabulib `.pb` format, read and written exactly.
+        .target(name: "Pabulib", dependencies: ["WiecTally"]),
+        // Events, commands, phases and projections of an edition: pure, no I/O.
+        .target(name: "WiecCore", dependencies: ["WiecTally"]),
+        // The append-only event store on SQLite, hash chain, Merkle tree, checkpoints, audit bundle.
+        .target(
+            name: "WiecLedger",
+            dependencies: [
+                "WiecCore", "WiecTally", "Pabulib",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // The `wiec` commands; the executable only enters them.
+        .target(
+            name: "WiecCLI",
+            dependencies: [
+                "WiecTally", "Pabulib", "WiecCore", "WiecLedger",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "wiec", dependencies: ["WiecCLI"]),
+        .testTarget(name: "WiecTallyTests", dependencies: ["WiecTally", "Pabulib"]),
+        .testTarget(name: "PabulibTests", dependencies: ["Pabulib", "WiecTally"]),
+        .testTarget(name: "WiecCoreTests", dependencies: ["WiecCore", "WiecTally"]),
+        .testTarget(name: "WiecLedgerTests", dependencies: ["WiecLedger", "WiecCore", "WiecTally", "Pabulib"]),
+        .testTarget(name: "WiecCLITests", dependencies: ["WiecCLI", "wiec"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,12 @@
+import ArgumentParser
+
+/// The `wiec` command: counts, verifies and serves civic budgets.
+public struct WiecCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "wiec",
+        abstract: "Wiec: civic budgets counted exactly and verifiable by anyone.",
+        subcommands: [TallyCommand.self]
+    )
+
+    public init() {}
+}

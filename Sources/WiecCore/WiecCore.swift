@@ -1,0 +1,1 @@
+// The domain core of an edition; filled in by issue 4.

@@ -1,0 +1,1 @@
+// The event store; filled in by issue 4.

@@ -1,0 +1,76 @@
+/// A tally rule, named as in pabulib's `rule` field.
+public enum Rule: String, Sendable, Hashable, CaseIterable {
+    /// By score, skipping projects that no longer fit.
+    case greedy
+    /// By score, stopping at the first project that does not fit.
+    case greedyNoSkip = "greedy-no-skip"
+    /// By score among projects reaching `min_project_score_threshold`, skipping what does not fit.
+    case greedyThreshold = "greedy-threshold"
+
+    /// Parses a rule name; names pabulib uses for rules that Wiec cannot apply as written
+    /// (`greedy-custom`, `greedy-exclusive`, `unknown`) throw ``TallyError`` with the reason.
+    public init(pabulibName name: String) throws(TallyError) {
+        if let rule = Rule(rawValue: name) {
+            self = rule
+            return
+        }
+        switch name {
+        case "greedy-custom":
+            throw .ruleNotApplicable(name, reason: "the city applied a local greedy variant that the file does not describe")
+        case "greedy-exclusive":
+            throw .ruleNotApplicable(name, reason: "mutually exclusive projects are not stated in the file")
+        case "unknown", "":
+            throw .ruleNotApplicable(name, reason: "the file does not say which rule decided the vote")
+        default:
+            throw .unknownRule(name)
+        }
+    }
+}
+
+/// Choices a rule takes besides the election itself.
+public struct TallyOptions: Sendable, Hashable {
+    /// How ties are broken; named in the result.
+    public var tieBreaking: TieBreaking
+
+    public init(tieBreaking: TieBreaking = .fileOrder) {
+        self.tieBreaking = tieBreaking
+    }
+}
+
+/// Why a tally could not be computed.
+public enum TallyError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The rule exists in pabulib but cannot be applied from what the file states.
+    case ruleNotApplicable(String, reason: String)
+    /// The name is not a rule at all.
+    case unknownRule(String)
+    /// The rule needs ballots of another kind.
+    case voteTypeNotSupported(rule: String, voteType: VoteType)
+    /// Exact arithmetic would exceed its range; the count stops rather than go wrong.
+    case arithmeticOverflow(String)
+
+    public var description: String {
+        switch self {
+        case .ruleNotApplicable(let name, let reason): "rule not applicable: \(name): \(reason)"
+        case .unknownRule(let name): "unknown rule: \(name) (known: \(Rule.allCases.map(\.rawValue).joined(separator: ", ")))"
+        case .voteTypeNotSupported(let rule, let voteType): "rule \(rule) does not apply to \(voteType.rawValue) ballots"
+        case .arithmeticOverflow(let what): "exact arithmetic overflow in \(what)"
+        }
+    }
+}
+
+/// Applies tally rules to elections.
+public enum Tally {
+    /// Counts an election by a rule.
+    ///
+    /// - Throws: ``TallyError`` when the rule cannot be applied to this election.
+    public static func run(_ election: Election, rule: Rule, options: TallyOptions = TallyOptions()) throws(TallyError) -> TallyResult {
+        switch rule {
+        case .greedy:
+            Greedy.run(election, variant: .skip, options: options, rule: rule)
+        case .greedyNoSkip:
+            Greedy.run(election, variant: .noSkip, options: options, rule: rule)
+        case .greedyThreshold:
+            Greedy.run(election, variant: .threshold(election.minProjectScoreThreshold ?? 0), options: options, rule: rule)
+        }
+    }
+}

@@ -1,0 +1,62 @@
+/// What happened to one project in a count.
+public enum ProjectStatus: String, Sendable, Hashable, Codable {
+    /// Funded.
+    case selected
+    /// Passed over because its cost exceeded the budget left.
+    case skipped
+    /// Its score is under the pool's minimum.
+    case belowThreshold = "below-threshold"
+    /// The count stopped before reaching it.
+    case notReached = "not-reached"
+    /// Not chosen by a proportional rule.
+    case notSelected = "not-selected"
+    /// Withdrawn or excluded after the vote.
+    case withdrawn
+}
+
+/// One line of a count's explanation, in the order the rule took its decisions.
+public enum TallyStep: Sendable, Hashable {
+    /// The project was funded; `budgetLeft` is what remained after paying for it.
+    case selected(project: Int, score: Int64, cost: Money, budgetLeft: Money)
+    /// The project did not fit into `budgetLeft`.
+    case skipped(project: Int, score: Int64, cost: Money, budgetLeft: Money)
+    /// The project's score is under `threshold`.
+    case belowThreshold(project: Int, score: Int64, threshold: Int64)
+    /// The count had stopped before this project.
+    case notReached(project: Int, score: Int64)
+    /// The project was withdrawn and passed over.
+    case withdrawn(project: Int, score: Int64)
+}
+
+/// Projects with equal standing, in the order the tie-breaking rule put them.
+public struct Tie: Sendable, Hashable {
+    /// The tied projects, winner first.
+    public var projects: [Int]
+    /// The score they share.
+    public var score: Int64
+}
+
+/// The outcome of a count, with everything needed to explain it.
+public struct TallyResult: Sendable, Hashable {
+    /// The rule applied.
+    public var rule: Rule
+    /// The tie-breaking rule applied.
+    public var tieBreaking: TieBreaking
+    /// The budget of the pool.
+    public var budget: Money
+    /// The funded projects, in the order they were selected.
+    public var selected: [Int]
+    /// Each project's score from the ballots, indexed like the election's projects.
+    public var scores: [Int64]
+    /// Each project's status, indexed like the election's projects.
+    public var statuses: [ProjectStatus]
+    /// The decisions in order.
+    public var steps: [TallyStep]
+    /// Ties that the tie-breaking rule decided.
+    public var ties: [Tie]
+    /// The money spent on the selected projects.
+    public var spent: Money
+
+    /// The budget not spent.
+    public var left: Money { budget - spent }
+}
