@@ -10,7 +10,7 @@ enum Greedy {
     }
 
     static func run(_ election: Election, variant: Variant, options: TallyOptions, rule: Rule) -> TallyResult {
-        let scores = election.scores()
+        let scores = options.officialScores ?? election.scores()
         let order = rankedOrder(scores: scores, priorities: options.tieBreaking.priorities(in: election))
         var statuses = [ProjectStatus](repeating: .notSelected, count: election.projects.count)
         var steps: [TallyStep] = []

@@ -31,9 +31,14 @@ public enum Rule: String, Sendable, Hashable, CaseIterable {
 public struct TallyOptions: Sendable, Hashable {
     /// How ties are broken; named in the result.
     public var tieBreaking: TieBreaking
+    /// Scores to rank by instead of those computed from the ballots, indexed like the
+    /// election's projects: a city's official counts, when a check must follow what the city
+    /// counted. Greedy rules only.
+    public var officialScores: [Int64]?
 
-    public init(tieBreaking: TieBreaking = .fileOrder) {
+    public init(tieBreaking: TieBreaking = .fileOrder, officialScores: [Int64]? = nil) {
         self.tieBreaking = tieBreaking
+        self.officialScores = officialScores
     }
 }
 

@@ -1,0 +1,89 @@
+import Foundation
+import WiecTally
+
+/// What META says about the pool: budget, vote type, limits; and the check of each ballot.
+struct BallotRules {
+    /// A META value that cannot be used, with the key at fault.
+    struct Problem: Error {
+        var key: String
+        var message: String
+    }
+
+    var budget: Money
+    var voteType: VoteType
+    var limits: BallotLimits
+    var threshold: Int64?
+
+    init(meta: [MetaEntry]) throws(Problem) {
+        func value(_ key: String) -> String? {
+            meta.first { $0.key == key }.map { $0.value.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
+        }
+        func money(_ key: String) throws(Problem) -> Money? {
+            guard let text = value(key) else { return nil }
+            guard let amount = Money(decimal: text), amount >= .zero else {
+                throw Problem(key: key, message: "'\(text)' is not an amount of money")
+            }
+            return amount
+        }
+        func integer(_ key: String) throws(Problem) -> Int64? {
+            guard let text = value(key) else { return nil }
+            // Some files write whole numbers as decimals ("3.0"); accept them only when exact.
+            if let number = Int64(text) { return number }
+            if let amount = Money(decimal: text), amount.isWholeUnits { return amount.minorUnits / Money.minorUnitsPerUnit }
+            throw Problem(key: key, message: "'\(text)' is not a whole number")
+        }
+        guard let budget = try money("budget") else { throw Problem(key: "budget", message: "META has no budget") }
+        guard let typeName = value("vote_type") else { throw Problem(key: "vote_type", message: "META has no vote_type") }
+        guard let voteType = VoteType(rawValue: typeName) else {
+            throw Problem(key: "vote_type", message: "unknown vote type '\(typeName)' (known: \(VoteType.allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
+        self.budget = budget
+        self.voteType = voteType
+        limits = BallotLimits(
+            minLength: try integer("min_length").map(Int.init), maxLength: try integer("max_length").map(Int.init),
+            minSumCost: try money("min_sum_cost"), maxSumCost: try money("max_sum_cost"),
+            minPoints: try integer("min_points"), maxPoints: try integer("max_points"),
+            minSumPoints: try integer("min_sum_points"), maxSumPoints: try integer("max_sum_points")
+        )
+        threshold = try integer("min_project_score_threshold")
+    }
+
+    /// Checks one vote against the file's own limits.
+    func check(_ vote: PabulibVote, projects: [PabulibProject], line: Int, reader: PabulibReader) throws(PabulibError) {
+        let length = vote.projects.count
+        if voteType == .chooseOne, length > 1 {
+            throw reader.error(line, "vote", "a choose-1 ballot names \(length) projects")
+        }
+        if let minimum = limits.minLength, length < minimum {
+            throw reader.error(line, "vote", "the ballot names \(length) projects, fewer than min_length \(minimum)")
+        }
+        if let maximum = limits.maxLength, length > maximum {
+            throw reader.error(line, "vote", "the ballot names \(length) projects, more than max_length \(maximum)")
+        }
+        if limits.minSumCost != nil || limits.maxSumCost != nil {
+            let total = vote.projects.reduce(Money.zero) { $0 + projects[$1].cost }
+            if let minimum = limits.minSumCost, total < minimum {
+                throw reader.error(line, "vote", "the ballot's projects cost \(total), less than min_sum_cost \(minimum)")
+            }
+            if let maximum = limits.maxSumCost, total > maximum {
+                throw reader.error(line, "vote", "the ballot's projects cost \(total), more than max_sum_cost \(maximum)")
+            }
+        }
+        guard !vote.points.isEmpty else { return }
+        for points in vote.points {
+            if let minimum = limits.minPoints, points < minimum {
+                throw reader.error(line, "points", "\(points) points, fewer than min_points \(minimum)")
+            }
+            if let maximum = limits.maxPoints, points > maximum {
+                throw reader.error(line, "points", "\(points) points, more than max_points \(maximum)")
+            }
+        }
+        let sum = vote.points.reduce(0, +)
+        if let minimum = limits.minSumPoints, sum < minimum {
+            throw reader.error(line, "points", "\(sum) points in all, fewer than min_sum_points \(minimum)")
+        }
+        if let maximum = limits.maxSumPoints, sum > maximum {
+            throw reader.error(line, "points", "\(sum) points in all, more than max_sum_points \(maximum)")
+        }
+    }
+}

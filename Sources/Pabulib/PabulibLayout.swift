@@ -1,0 +1,78 @@
+import WiecTally
+
+/// Where the structural columns of the PROJECTS section are, and which columns are extra.
+struct ProjectLayout {
+    var width = 0
+    var id = 0
+    var cost = 0
+    var extra: [Int] = []
+    var extraColumns: [String] = []
+
+    init() {}
+
+    init(header: [String], line: Int, reader: PabulibReader) throws(PabulibError) {
+        width = header.count
+        guard let id = header.firstIndex(of: "project_id") else {
+            throw reader.error(line, "project_id", "the PROJECTS header has no project_id column")
+        }
+        guard let cost = header.firstIndex(of: "cost") else {
+            throw reader.error(line, "cost", "the PROJECTS header has no cost column")
+        }
+        self.id = id
+        self.cost = cost
+        for (index, column) in header.enumerated() where index != id && index != cost {
+            if extraColumns.contains(column) { throw reader.error(line, column, "the column appears twice") }
+            extra.append(index)
+            extraColumns.append(column)
+        }
+    }
+
+    /// Checks the columns whose meaning pabulib fixes: official counts and the selection.
+    static func check(_ value: String, column: String, line: Int, reader: PabulibReader) throws(PabulibError) {
+        switch column {
+        case "votes", "score":
+            if !value.isEmpty, Int64(value) == nil, Money(decimal: value) == nil {
+                throw reader.error(line, column, "'\(value)' is not a number")
+            }
+        case "selected":
+            if !["", "0", "1", "2"].contains(value) {
+                throw reader.error(line, column, "'\(value)' is not 0, 1 or 2")
+            }
+        default:
+            break
+        }
+    }
+}
+
+/// Where the structural columns of the VOTES section are, and which columns are extra.
+struct VoteLayout {
+    var width = 0
+    var voterID = 0
+    var vote = 0
+    var points: Int?
+    var extra: [Int] = []
+    var extraColumns: [String] = []
+
+    init() {}
+
+    init(header: [String], line: Int, voteType: VoteType, reader: PabulibReader) throws(PabulibError) {
+        width = header.count
+        guard let voterID = header.firstIndex(of: "voter_id") else {
+            throw reader.error(line, "voter_id", "the VOTES header has no voter_id column")
+        }
+        guard let vote = header.firstIndex(of: "vote") else {
+            throw reader.error(line, "vote", "the VOTES header has no vote column")
+        }
+        self.voterID = voterID
+        self.vote = vote
+        points = header.firstIndex(of: "points")
+        if points == nil, voteType == .cumulative || voteType == .scoring {
+            throw reader.error(line, "points", "\(voteType.rawValue) ballots need a points column")
+        }
+        for (index, column) in header.enumerated() where ![voterID, vote, points].contains(index) {
+            if extraColumns.contains(column) { throw reader.error(line, column, "the column appears twice") }
+            extra.append(index)
+            extraColumns.append(column)
+        }
+    }
+}

@@ -1,0 +1,214 @@
+import Foundation
+public import WiecTally
+
+extension PabulibFile {
+    /// Reads and checks a `.pb` file.
+    ///
+    /// - Throws: ``PabulibError`` naming the file, line and field of the first defect.
+    public static func read(path: String) throws(PabulibError) -> PabulibFile {
+        let name = (path as NSString).lastPathComponent
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw PabulibError(file: name, line: 0, field: nil, message: "cannot read the file")
+        }
+        return try parse([UInt8](data), fileName: name)
+    }
+
+    /// Parses and checks the bytes of a `.pb` file in one streaming pass.
+    ///
+    /// - Parameters:
+    ///   - bytes: the file's content (UTF-8, optionally with a BOM, LF or CRLF line ends).
+    ///   - fileName: the name used in error messages.
+    /// - Throws: ``PabulibError`` naming the file, line and field of the first defect.
+    public static func parse(_ bytes: [UInt8], fileName: String) throws(PabulibError) -> PabulibFile {
+        var reader = PabulibReader(bytes: bytes, fileName: fileName)
+        return try reader.read()
+    }
+}
+
+/// The one-pass reader behind ``PabulibFile/parse(_:fileName:)``.
+struct PabulibReader {
+    private enum Section: String {
+        case meta, projects, votes
+    }
+
+    private var scanner: CSVScanner
+    private let fileName: String
+    private var fields: [CSVScanner.Field] = []
+    private var lastLine = 1
+
+    init(bytes: [UInt8], fileName: String) {
+        scanner = CSVScanner(bytes: bytes)
+        self.fileName = fileName
+    }
+
+    mutating func read() throws(PabulibError) -> PabulibFile {
+        var meta: [MetaEntry] = []
+        var metaLines: [String: Int] = [:]
+        var section: Section?
+        var seen: Set<Section> = []
+
+        var projectColumns: [String] = []
+        var projectLayout = ProjectLayout()
+        var projects: [PabulibProject] = []
+        var projectIndex: [String: Int] = [:]
+
+        var voteColumns: [String] = []
+        var voteLayout = VoteLayout()
+        var votes: [PabulibVote] = []
+        var voterIDs: Set<String> = []
+        var rules: BallotRules?
+
+        var expectHeader = false
+        while let line = try nextRecord() {
+            if fields.count == 1, let next = Section(rawValue: scanner.text(fields[0]).trimmingCharacters(in: .whitespaces).lowercased()) {
+                if seen.contains(next) {
+                    throw error(line, next.rawValue.uppercased(), "the section appears twice")
+                }
+                if next == .votes, !seen.contains(.projects) {
+                    throw error(line, "VOTES", "VOTES comes before PROJECTS")
+                }
+                if next != .meta, !seen.contains(.meta) {
+                    throw error(line, "META", "the file must start with a META section")
+                }
+                section = next
+                seen.insert(next)
+                expectHeader = true
+                continue
+            }
+            switch section {
+            case nil:
+                throw error(line, nil, "expected a section title (META, PROJECTS or VOTES), found '\(scanner.text(fields[0]))'")
+            case .meta:
+                if expectHeader {
+                    expectHeader = false
+                    if fields.count >= 1, scanner.text(fields[0]) == "key" { continue }
+                }
+                guard fields.count >= 2 else {
+                    throw error(line, scanner.text(fields[0]), "a META line needs a key and a value")
+                }
+                let key = scanner.text(fields[0])
+                if meta.contains(where: { $0.key == key }) { throw error(line, key, "the META key appears twice") }
+                metaLines[key] = line
+                meta.append(MetaEntry(key: key, value: fields[1...].map { scanner.text($0) }.joined(separator: ";")))
+            case .projects:
+                if expectHeader {
+                    expectHeader = false
+                    let header = fields.map { scanner.text($0) }
+                    projectLayout = try ProjectLayout(header: header, line: line, reader: self)
+                    projectColumns = projectLayout.extraColumns
+                    continue
+                }
+                let project = try readProject(line: line, layout: projectLayout)
+                if projectIndex.updateValue(projects.count, forKey: project.id) != nil {
+                    throw error(line, "project_id", "duplicate project id '\(project.id)'")
+                }
+                projects.append(project)
+            case .votes:
+                if expectHeader {
+                    expectHeader = false
+                    let header = fields.map { scanner.text($0) }
+                    rules = try ballotRules(meta, metaLines: metaLines)
+                    voteLayout = try VoteLayout(header: header, line: line, voteType: rules!.voteType, reader: self)
+                    voteColumns = voteLayout.extraColumns
+                    continue
+                }
+                let vote = try readVote(line: line, layout: voteLayout, projectIndex: projectIndex)
+                if !voterIDs.insert(vote.voterID).inserted {
+                    throw error(line, "voter_id", "duplicate voter id '\(vote.voterID)'")
+                }
+                try rules!.check(vote, projects: projects, line: line, reader: self)
+                votes.append(vote)
+            }
+        }
+        for required in [Section.meta, .projects, .votes] where !seen.contains(required) {
+            throw error(lastLine, required.rawValue.uppercased(), "the section is missing")
+        }
+        if expectHeader {
+            throw error(lastLine, section?.rawValue.uppercased(), "the section has no header row")
+        }
+        if rules == nil { rules = try ballotRules(meta, metaLines: metaLines) }
+        return PabulibFile(
+            meta: meta, projectColumns: projectColumns, projects: projects,
+            voteColumns: voteColumns, votes: votes, hasPoints: voteLayout.points != nil
+        )
+    }
+
+    // MARK: - Records
+
+    private mutating func nextRecord() throws(PabulibError) -> Int? {
+        do {
+            let line = try scanner.nextRecord(into: &fields)
+            if let line { lastLine = line }
+            return line
+        } catch {
+            throw self.error(error.line, nil, "a quoted field is never closed")
+        }
+    }
+
+    private func readProject(line: Int, layout: ProjectLayout) throws(PabulibError) -> PabulibProject {
+        guard fields.count == layout.width else {
+            throw error(line, nil, "expected \(layout.width) fields as in the PROJECTS header, found \(fields.count)")
+        }
+        let id = scanner.text(fields[layout.id])
+        if id.isEmpty { throw error(line, "project_id", "the project id is empty") }
+        let costText = scanner.text(fields[layout.cost])
+        guard let cost = Money(decimal: costText), cost >= .zero else {
+            throw error(line, "cost", "'\(costText)' is not a cost (a non-negative amount with at most two decimal places)")
+        }
+        var values: [String] = []
+        values.reserveCapacity(layout.extra.count)
+        for (column, index) in zip(layout.extraColumns, layout.extra) {
+            let value = scanner.text(fields[index])
+            try ProjectLayout.check(value, column: column, line: line, reader: self)
+            values.append(value)
+        }
+        return PabulibProject(id: id, cost: cost, values: values)
+    }
+
+    private func readVote(line: Int, layout: VoteLayout, projectIndex: [String: Int]) throws(PabulibError) -> PabulibVote {
+        guard fields.count == layout.width else {
+            throw error(line, nil, "expected \(layout.width) fields as in the VOTES header, found \(fields.count)")
+        }
+        let voterID = scanner.text(fields[layout.voterID])
+        if voterID.isEmpty { throw error(line, "voter_id", "the voter id is empty") }
+        var projects: [Int] = []
+        let rawVote = scanner.bytes(of: fields[layout.vote])
+        for item in rawVote.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false) where !rawVote.isEmpty {
+            let id = String(decoding: item, as: UTF8.self)
+            guard let index = projectIndex[id] else {
+                throw error(line, "vote", "unknown project '\(id)'")
+            }
+            if projects.contains(index) { throw error(line, "vote", "project '\(id)' appears twice on the ballot") }
+            projects.append(index)
+        }
+        var points: [Int64] = []
+        if let pointsField = layout.points {
+            let raw = scanner.bytes(of: fields[pointsField])
+            if !raw.isEmpty {
+                for item in raw.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false) {
+                    guard let value = Int64(String(decoding: item, as: UTF8.self)) else {
+                        throw error(line, "points", "'\(String(decoding: item, as: UTF8.self))' is not a whole number of points")
+                    }
+                    points.append(value)
+                }
+            }
+            guard points.count == projects.count else {
+                throw error(line, "points", "\(points.count) points for \(projects.count) projects")
+            }
+        }
+        let values = layout.extra.map { scanner.text(fields[$0]) }
+        return PabulibVote(voterID: voterID, projects: projects, points: points, values: values)
+    }
+
+    private func ballotRules(_ meta: [MetaEntry], metaLines: [String: Int]) throws(PabulibError) -> BallotRules {
+        do {
+            return try BallotRules(meta: meta)
+        } catch {
+            throw self.error(metaLines[error.key] ?? metaLines["key"] ?? 1, error.key, error.message)
+        }
+    }
+
+    func error(_ line: Int, _ field: String?, _ message: String) -> PabulibError {
+        PabulibError(file: fileName, line: line, field: field, message: message)
+    }
+}
