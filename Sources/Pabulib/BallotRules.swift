@@ -48,42 +48,51 @@ struct BallotRules {
         threshold = try integer("min_project_score_threshold")
     }
 
+    /// A ballot that breaks one of the file's limits: the column at fault and what is wrong.
+    struct Violation {
+        var field: String
+        var message: String
+    }
+
     /// Checks one vote against the file's own limits.
-    func check(_ vote: PabulibVote, projects: [PabulibProject], line: Int, reader: PabulibReader) throws(PabulibError) {
+    ///
+    /// - Returns: the first limit the vote breaks, or `nil`.
+    func violation(of vote: PabulibVote, projects: [PabulibProject]) -> Violation? {
         let length = vote.projects.count
         if voteType == .chooseOne, length > 1 {
-            throw reader.error(line, "vote", "a choose-1 ballot names \(length) projects")
+            return Violation(field: "vote", message: "a choose-1 ballot names \(length) projects")
         }
         if let minimum = limits.minLength, length < minimum {
-            throw reader.error(line, "vote", "the ballot names \(length) projects, fewer than min_length \(minimum)")
+            return Violation(field: "vote", message: "the ballot names \(length) projects, fewer than min_length \(minimum)")
         }
         if let maximum = limits.maxLength, length > maximum {
-            throw reader.error(line, "vote", "the ballot names \(length) projects, more than max_length \(maximum)")
+            return Violation(field: "vote", message: "the ballot names \(length) projects, more than max_length \(maximum)")
         }
         if limits.minSumCost != nil || limits.maxSumCost != nil {
             let total = vote.projects.reduce(Money.zero) { $0 + projects[$1].cost }
             if let minimum = limits.minSumCost, total < minimum {
-                throw reader.error(line, "vote", "the ballot's projects cost \(total), less than min_sum_cost \(minimum)")
+                return Violation(field: "vote", message: "the ballot's projects cost \(total), less than min_sum_cost \(minimum)")
             }
             if let maximum = limits.maxSumCost, total > maximum {
-                throw reader.error(line, "vote", "the ballot's projects cost \(total), more than max_sum_cost \(maximum)")
+                return Violation(field: "vote", message: "the ballot's projects cost \(total), more than max_sum_cost \(maximum)")
             }
         }
-        guard !vote.points.isEmpty else { return }
+        guard !vote.points.isEmpty else { return nil }
         for points in vote.points {
             if let minimum = limits.minPoints, points < minimum {
-                throw reader.error(line, "points", "\(points) points, fewer than min_points \(minimum)")
+                return Violation(field: "points", message: "\(points) points, fewer than min_points \(minimum)")
             }
             if let maximum = limits.maxPoints, points > maximum {
-                throw reader.error(line, "points", "\(points) points, more than max_points \(maximum)")
+                return Violation(field: "points", message: "\(points) points, more than max_points \(maximum)")
             }
         }
         let sum = vote.points.reduce(0, +)
         if let minimum = limits.minSumPoints, sum < minimum {
-            throw reader.error(line, "points", "\(sum) points in all, fewer than min_sum_points \(minimum)")
+            return Violation(field: "points", message: "\(sum) points in all, fewer than min_sum_points \(minimum)")
         }
         if let maximum = limits.maxSumPoints, sum > maximum {
-            throw reader.error(line, "points", "\(sum) points in all, more than max_sum_points \(maximum)")
+            return Violation(field: "points", message: "\(sum) points in all, more than max_sum_points \(maximum)")
         }
+            return nil
     }
 }

@@ -1,27 +1,54 @@
 import Foundation
-public import WiecTally
+import WiecTally
+
+/// What to do with a ballot that breaks the file's own limits (`max_length`, `max_sum_cost`, …).
+public enum LimitCheck: Sendable {
+    /// Refuse the file with an error naming the ballot's line: what Wiec does with its own data.
+    case enforce
+    /// Keep the ballot and report it as a warning: for published data whose official count
+    /// included such ballots.
+    case report
+}
 
 extension PabulibFile {
-    /// Reads and checks a `.pb` file.
+    /// Reads and checks a `.pb` file, refusing ballots that break the file's limits.
     ///
     /// - Throws: ``PabulibError`` naming the file, line and field of the first defect.
     public static func read(path: String) throws(PabulibError) -> PabulibFile {
+        try read(path: path, limitCheck: .enforce).file
+    }
+
+    /// Reads and checks a `.pb` file.
+    ///
+    /// - Returns: the file, and the ballots that broke its limits when `limitCheck` is `.report`.
+    /// - Throws: ``PabulibError`` naming the file, line and field of the first defect.
+    public static func read(path: String, limitCheck: LimitCheck) throws(PabulibError) -> (file: PabulibFile, warnings: [PabulibWarning]) {
         let name = (path as NSString).lastPathComponent
         guard let data = FileManager.default.contents(atPath: path) else {
             throw PabulibError(file: name, line: 0, field: nil, message: "cannot read the file")
         }
-        return try parse([UInt8](data), fileName: name)
+        return try parse([UInt8](data), fileName: name, limitCheck: limitCheck)
     }
 
-    /// Parses and checks the bytes of a `.pb` file in one streaming pass.
+    /// Parses and checks the bytes of a `.pb` file in one streaming pass, refusing ballots that
+    /// break the file's limits.
     ///
     /// - Parameters:
     ///   - bytes: the file's content (UTF-8, optionally with a BOM, LF or CRLF line ends).
     ///   - fileName: the name used in error messages.
     /// - Throws: ``PabulibError`` naming the file, line and field of the first defect.
     public static func parse(_ bytes: [UInt8], fileName: String) throws(PabulibError) -> PabulibFile {
-        var reader = PabulibReader(bytes: bytes, fileName: fileName)
-        return try reader.read()
+        try parse(bytes, fileName: fileName, limitCheck: .enforce).file
+    }
+
+    /// Parses and checks the bytes of a `.pb` file in one streaming pass.
+    ///
+    /// - Returns: the file, and the ballots that broke its limits when `limitCheck` is `.report`.
+    /// - Throws: ``PabulibError`` naming the file, line and field of the first defect.
+    public static func parse(_ bytes: [UInt8], fileName: String, limitCheck: LimitCheck) throws(PabulibError) -> (file: PabulibFile, warnings: [PabulibWarning]) {
+        var reader = PabulibReader(bytes: bytes, fileName: fileName, limitCheck: limitCheck)
+        let file = try reader.read()
+        return (file, reader.warnings)
     }
 }
 
@@ -35,10 +62,14 @@ struct PabulibReader {
     private let fileName: String
     private var fields: [CSVScanner.Field] = []
     private var lastLine = 1
+    private let limitCheck: LimitCheck
+    /// Ballots that broke the file's limits, when they are reported rather than refused.
+    private(set) var warnings: [PabulibWarning] = []
 
-    init(bytes: [UInt8], fileName: String) {
+    init(bytes: [UInt8], fileName: String, limitCheck: LimitCheck) {
         scanner = CSVScanner(bytes: bytes)
         self.fileName = fileName
+        self.limitCheck = limitCheck
     }
 
     mutating func read() throws(PabulibError) -> PabulibFile {
@@ -116,7 +147,12 @@ struct PabulibReader {
                 if !voterIDs.insert(vote.voterID).inserted {
                     throw error(line, "voter_id", "duplicate voter id '\(vote.voterID)'")
                 }
-                try rules!.check(vote, projects: projects, line: line, reader: self)
+                if let violation = rules!.violation(of: vote, projects: projects) {
+                    switch limitCheck {
+                    case .enforce: throw error(line, violation.field, violation.message)
+                    case .report: warnings.append(PabulibWarning(line: line, field: violation.field, message: violation.message))
+                    }
+                }
                 votes.append(vote)
             }
         }

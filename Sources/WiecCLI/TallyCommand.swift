@@ -1,6 +1,86 @@
 import ArgumentParser
+import Foundation
+import Pabulib
+import WiecTally
 
+/// `wiec tally`: counts a pool from a `.pb` file, or checks files against their official results.
 struct TallyCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "tally", abstract: "Count a pool.")
-    func run() async throws {}
+    static let configuration = CommandConfiguration(
+        commandName: "tally",
+        abstract: "Count a pool from a pabulib .pb file, or check files against their official selection.",
+        discussion: """
+            Applies the file's own rule unless --rule names another. With --check, every .pb file \
+            under the given paths is counted by its own rule (ranking by the file's official \
+            score/votes column) and compared with its `selected` column.
+            """
+    )
+
+    @Argument(help: "The .pb file to count; with --check, files or folders to check.")
+    var paths: [String]
+
+    @Option(help: "The rule to apply instead of the file's own (\(Rule.allCases.map(\.rawValue).joined(separator: ", "))).")
+    var rule: String?
+
+    @Option(name: .customLong("tie-breaking"), help: "How ties are broken: \(TieBreaking.names.joined(separator: ", ")). Default: the file's order.")
+    var tieBreaking: String?
+
+    @Option(help: "Output format: table, json or md.")
+    var format: TallyReport.Format = .table
+
+    @Flag(help: "Explain the count step by step.")
+    var explain = false
+
+    @Flag(help: "Count ballots that break the file's own limits, reporting each on stderr, instead of refusing the file.")
+    var allowLimitViolations = false
+
+    @Flag(help: "Compare computed selections with the files' `selected` columns.")
+    var check = false
+
+    func validate() throws {
+        if !check, paths.count != 1 { throw ValidationError("Give exactly one .pb file (or use --check).") }
+        if let tieBreaking, TieBreaking(name: tieBreaking) == nil {
+            throw ValidationError("Unknown tie-breaking '\(tieBreaking)'; use one of \(TieBreaking.names.joined(separator: ", ")).")
+        }
+    }
+
+    func run() async throws {
+        let tieBreaking = self.tieBreaking.flatMap(TieBreaking.init(name:))
+        if check {
+            try runCheck(tieBreaking: tieBreaking)
+            return
+        }
+        let path = paths[0]
+        let (file, violations) = try PabulibFile.read(path: path, limitCheck: allowLimitViolations ? .report : .enforce)
+        for violation in violations { printError("warning: \(violation)") }
+        let election = try file.election()
+        let rule = try Rule(pabulibName: self.rule ?? file.rule ?? "unknown")
+        let result = try Tally.run(election, rule: rule, options: TallyOptions(tieBreaking: tieBreaking ?? .fileOrder))
+        let report = TallyReport(
+            source: (path as NSString).lastPathComponent, election: election, result: result,
+            currency: file[meta: "currency"] ?? "PLN"
+        )
+        print(report.rendered(as: format, explain: explain))
+    }
+
+    private func runCheck(tieBreaking: TieBreaking?) throws {
+        let checker = TallyCheck(tieBreaking: tieBreaking)
+        var (matched, differ, skipped) = (0, 0, 0)
+        for path in TallyCheck.files(in: paths) {
+            let line = checker.check(path: path)
+            print(line.rendered)
+            switch line.verdict {
+            case .matched: matched += 1
+            case .differs, .unreadable: differ += 1
+            case .skipped: skipped += 1
+            }
+        }
+        print("\(matched) matched, \(differ) differ, \(skipped) skipped")
+        if differ > 0 { throw ExitCode.failure }
+    }
 }
+
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}
+
+extension TallyReport.Format: ExpressibleByArgument {}

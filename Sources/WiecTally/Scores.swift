@@ -2,8 +2,9 @@ extension Election {
     /// Each project's score from the ballots, indexed like ``projects``.
     ///
     /// Approvals for `approval` and `choose-1`, the sum of points for `cumulative` and `scoring`,
-    /// and Borda points for `ordinal`: a project at position `i` (from 0) of a ranking earns
-    /// `n - i`, where `n` is the pool's `max_length`, or the longest ballot when the pool sets none.
+    /// and Borda points for `ordinal`: a project at position `i` (from 0) of a ranking of `k`
+    /// projects earns `k - i`, so a ballot's first choice earns as many points as it ranks
+    /// projects (pabulib's published scores are counted this way).
     public func scores() -> [Int64] {
         var scores = [Int64](repeating: 0, count: projects.count)
         switch voteType {
@@ -16,8 +17,8 @@ extension Election {
                 for (project, points) in zip(ballot.projects, ballot.points) { scores[project] += points }
             }
         case .ordinal:
-            let length = Int64(limits.maxLength ?? ballots.lazy.map(\.projects.count).max() ?? 0)
             for ballot in ballots {
+                let length = Int64(ballot.projects.count)
                 for (position, project) in ballot.projects.enumerated() {
                     scores[project] += length - Int64(position)
                 }

@@ -28,6 +28,17 @@ public enum TallyStep: Sendable, Hashable {
     case withdrawn(project: Int, score: Int64)
 }
 
+extension TallyStep {
+    /// The project a step is about.
+    public var project: Int? {
+        switch self {
+        case .selected(let project, _, _, _), .skipped(let project, _, _, _), .belowThreshold(let project, _, _),
+             .notReached(let project, _), .withdrawn(let project, _):
+            project
+        }
+    }
+}
+
 /// Projects with equal standing, in the order the tie-breaking rule put them.
 public struct Tie: Sendable, Hashable {
     /// The tied projects, winner first.
