@@ -41,11 +41,13 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "wiec", dependencies: ["WiecCLI"]),
-        .testTarget(name: "WiecTallyTests", dependencies: ["WiecTally", "Pabulib"]),
-        .testTarget(name: "PabulibTests", dependencies: ["Pabulib", "WiecTally"]),
+        // Paths to the real elections in ../shared/pabulib and the samples in ballots/, for tests.
+        .target(name: "WiecTestSupport", path: "Tests/WiecTestSupport"),
+        .testTarget(name: "WiecTallyTests", dependencies: ["WiecTally", "Pabulib", "WiecTestSupport"]),
+        .testTarget(name: "PabulibTests", dependencies: ["Pabulib", "WiecTally", "WiecTestSupport"]),
         .testTarget(name: "WiecCoreTests", dependencies: ["WiecCore", "WiecTally"]),
         .testTarget(name: "WiecLedgerTests", dependencies: ["WiecLedger", "WiecCore", "WiecTally", "Pabulib"]),
-        .testTarget(name: "WiecCLITests", dependencies: ["WiecCLI", "wiec"]),
+        .testTarget(name: "WiecCLITests", dependencies: ["WiecCLI", "wiec", "Pabulib", "WiecTally", "WiecTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

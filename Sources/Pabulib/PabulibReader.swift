@@ -75,6 +75,7 @@ struct PabulibReader {
     mutating func read() throws(PabulibError) -> PabulibFile {
         var meta: [MetaEntry] = []
         var metaLines: [String: Int] = [:]
+        var metaTitleLine = 1
         var section: Section?
         var seen: Set<Section> = []
 
@@ -101,6 +102,7 @@ struct PabulibReader {
                 if next != .meta, !seen.contains(.meta) {
                     throw error(line, "META", "the file must start with a META section")
                 }
+                if next == .meta { metaTitleLine = line }
                 section = next
                 seen.insert(next)
                 expectHeader = true
@@ -138,7 +140,7 @@ struct PabulibReader {
                 if expectHeader {
                     expectHeader = false
                     let header = fields.map { scanner.text($0) }
-                    rules = try ballotRules(meta, metaLines: metaLines)
+                    rules = try ballotRules(meta, metaLines: metaLines, titleLine: metaTitleLine)
                     voteLayout = try VoteLayout(header: header, line: line, voteType: rules!.voteType, reader: self)
                     voteColumns = voteLayout.extraColumns
                     continue
@@ -162,7 +164,7 @@ struct PabulibReader {
         if expectHeader {
             throw error(lastLine, section?.rawValue.uppercased(), "the section has no header row")
         }
-        if rules == nil { rules = try ballotRules(meta, metaLines: metaLines) }
+        if rules == nil { rules = try ballotRules(meta, metaLines: metaLines, titleLine: metaTitleLine) }
         return PabulibFile(
             meta: meta, projectColumns: projectColumns, projects: projects,
             voteColumns: voteColumns, votes: votes, hasPoints: voteLayout.points != nil
@@ -236,11 +238,12 @@ struct PabulibReader {
         return PabulibVote(voterID: voterID, projects: projects, points: points, values: values)
     }
 
-    private func ballotRules(_ meta: [MetaEntry], metaLines: [String: Int]) throws(PabulibError) -> BallotRules {
+    private func ballotRules(_ meta: [MetaEntry], metaLines: [String: Int], titleLine: Int) throws(PabulibError) -> BallotRules {
         do {
             return try BallotRules(meta: meta)
         } catch {
-            throw self.error(metaLines[error.key] ?? metaLines["key"] ?? 1, error.key, error.message)
+            // A missing key is reported at the META title.
+            throw self.error(metaLines[error.key] ?? titleLine, error.key, error.message)
         }
     }
 

@@ -32,15 +32,17 @@ struct TallyReport {
 
     private func id(_ project: Int) -> String { election.projects[project].id }
 
-    /// Projects in the order the rule considered them: selected first in selection order, then
-    /// the rest as the explanation lists them.
+    /// Projects in the order the rule considered them (score order for greedy rules), then any
+    /// project the explanation does not mention, in the pool's order.
     private var projectOrder: [Int] {
-        var order = result.selected
-        var seen = Set(order)
+        var order: [Int] = []
+        var seen = Set<Int>()
         for step in result.steps {
             if let project = step.project, seen.insert(project).inserted { order.append(project) }
         }
-        for project in election.projects.indices where seen.insert(project).inserted { order.append(project) }
+        for project in result.selected + Array(election.projects.indices) where seen.insert(project).inserted {
+            order.append(project)
+        }
         return order
     }
 
@@ -96,6 +98,8 @@ struct TallyReport {
                 "\(id(project)) (wynik / score \(score)): nieosiągnięty / not reached, liczenie zatrzymane / the count had stopped"
             case .withdrawn(let project, let score):
                 "\(id(project)) (wynik / score \(score)): wycofany / withdrawn"
+            case .equalSharesRound, .equalSharesBudget, .comparison, .completedGreedily, .phragmenRound:
+                proportionalLine(step)
             }
         }
     }
@@ -140,6 +144,8 @@ struct TallyReport {
             .object([("step", .string("not-reached")), ("project", .string(id(project))), ("score", .integer(score))])
         case .withdrawn(let project, let score):
             .object([("step", .string("withdrawn")), ("project", .string(id(project))), ("score", .integer(score))])
+        case .equalSharesRound, .equalSharesBudget, .comparison, .completedGreedily, .phragmenRound:
+            proportionalJSON(step)
         }
     }
 

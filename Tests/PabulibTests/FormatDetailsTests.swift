@@ -1,0 +1,63 @@
+import Pabulib
+import Testing
+import WiecTally
+
+/// The corners of the format: BOM, CRLF, quoting, section titles in any case, decimal money.
+struct FormatDetailsTests {
+    static let text = #"""
+        meta
+        key;value
+        budget;1000,50
+        vote_type;cumulative
+        rule;greedy
+        description;"Pula; z ""cudzysłowem"""
+        Projects
+        project_id;cost;name;selected
+        A;1234.5;"Park
+        w dwóch liniach";1
+        B;1234,50;Ławki;0
+        C;0.05;Kosz;0
+        VOTES
+        voter_id;vote;points
+        1;A,B;3,2
+        2;C;1
+        3;;
+
+        """#
+
+    @Test(arguments: [false, true], [false, true])
+    func readsBOMAndCRLF(bom: Bool, crlf: Bool) throws {
+        var text = Self.text
+        if crlf { text = text.replacingOccurrences(of: "\n", with: "\r\n") }
+        var bytes = Array(text.utf8)
+        if bom { bytes.insert(contentsOf: [0xEF, 0xBB, 0xBF], at: 0) }
+        let file = try PabulibFile.parse(bytes, fileName: "t.pb")
+        #expect(file[meta: "budget"] == "1000,50")
+        #expect(file[meta: "description"] == "Pula; z \"cudzysłowem\"")
+        #expect(file.projects.map(\.cost) == [Money(minorUnits: 123_450), Money(minorUnits: 123_450), Money(minorUnits: 5)])
+        let name = file.value("name", of: file.projects[0])
+        #expect(name == (crlf ? "Park\r\nw dwóch liniach" : "Park\nw dwóch liniach"))
+        #expect(file.votes.map(\.points) == [[3, 2], [1], []])
+        #expect(file.votes[2].projects.isEmpty)
+        #expect(file.selectedProjectIDs == ["A"])
+        let election = try file.election()
+        #expect(election.budget == Money(minorUnits: 100_050))
+        #expect(election.voteType == .cumulative)
+        #expect(election.scores() == [3, 2, 1])
+    }
+
+    @Test func writesBackWhatItRead() throws {
+        let file = try PabulibFile.parse(Array(Self.text.utf8), fileName: "t.pb")
+        let written = file.written()
+        #expect(written.contains("description;\"Pula; z \"\"cudzysłowem\"\"\"\n"))
+        #expect(written.contains("A;1234.50;"))
+        let reread = try PabulibFile.parse(Array(written.utf8), fileName: "t.pb")
+        #expect(reread == file)
+    }
+
+    @Test func withdrawnProjectsAreMarked() throws {
+        let text = Self.text.replacingOccurrences(of: "C;0.05;Kosz;0", with: "C;999999999;Kosz;0")
+        let election = try PabulibFile.parse(Array(text.utf8), fileName: "t.pb").election()
+        #expect(election.projects.map(\.isWithdrawn) == [false, false, true])
+    }
+}
