@@ -30,6 +30,15 @@ struct TallyCommand: AsyncParsableCommand {
     @Flag(help: "Explain the count step by step.")
     var explain = false
 
+    @Option(help: "Equal Shares utility on approval ballots: cost or approval (cumulative ballots use their points).")
+    var utility: EqualSharesUtility = .cost
+
+    @Option(help: "What fills the budget Equal Shares leaves: none or greedy.")
+    var completion: EqualSharesCompletion = .none
+
+    @Option(help: "Stopping rule of equalshares/add1: official (as the pabulib checker) or pabutools.")
+    var increment: EqualSharesIncrement = .official
+
     @Flag(help: "Count ballots that break the file's own limits, reporting each on stderr, instead of refusing the file.")
     var allowLimitViolations = false
 
@@ -54,7 +63,9 @@ struct TallyCommand: AsyncParsableCommand {
         for violation in violations { printError("warning: \(violation)") }
         let election = try file.election()
         let rule = try Rule(pabulibName: self.rule ?? file.rule ?? "unknown")
-        let result = try Tally.run(election, rule: rule, options: TallyOptions(tieBreaking: tieBreaking ?? .fileOrder))
+        let result = try Tally.run(election, rule: rule, options: TallyOptions(
+            tieBreaking: tieBreaking ?? .fileOrder, utility: utility, completion: completion, increment: increment
+        ))
         let report = TallyReport(
             source: (path as NSString).lastPathComponent, election: election, result: result,
             currency: file[meta: "currency"] ?? "PLN"
@@ -84,3 +95,6 @@ func printError(_ text: String) {
 }
 
 extension TallyReport.Format: ExpressibleByArgument {}
+extension EqualSharesUtility: ExpressibleByArgument {}
+extension EqualSharesCompletion: ExpressibleByArgument {}
+extension EqualSharesIncrement: ExpressibleByArgument {}

@@ -98,6 +98,8 @@ struct TallyReport {
                 "\(id(project)) (wynik / score \(score)): nieosiągnięty / not reached, liczenie zatrzymane / the count had stopped"
             case .withdrawn(let project, let score):
                 "\(id(project)) (wynik / score \(score)): wycofany / withdrawn"
+            case .equalSharesRound, .equalSharesBudget, .comparison, .completedGreedily, .phragmenRound:
+                proportionalLine(step)
             }
         }
     }
@@ -142,6 +144,8 @@ struct TallyReport {
             .object([("step", .string("not-reached")), ("project", .string(id(project))), ("score", .integer(score))])
         case .withdrawn(let project, let score):
             .object([("step", .string("withdrawn")), ("project", .string(id(project))), ("score", .integer(score))])
+        case .equalSharesRound, .equalSharesBudget, .comparison, .completedGreedily, .phragmenRound:
+            proportionalJSON(step)
         }
     }
 

@@ -6,6 +6,17 @@ public enum Rule: String, Sendable, Hashable, CaseIterable {
     case greedyNoSkip = "greedy-no-skip"
     /// By score among projects reaching `min_project_score_threshold`, skipping what does not fit.
     case greedyThreshold = "greedy-threshold"
+    /// The Method of Equal Shares.
+    case equalShares = "equalshares"
+    /// The Method of Equal Shares with the per-voter budget raised one currency unit at a time
+    /// while the outcome still fits the budget.
+    case equalSharesAdd1 = "equalshares/add1"
+    /// `equalshares`, then compared with the greedy outcome: whichever more voters prefer wins.
+    case equalSharesComparison = "equalshares-comparison"
+    /// `equalshares/add1`, then compared with the greedy outcome (Wieliczka).
+    case equalSharesAdd1Comparison = "equalshares/add1-comparison"
+    /// Sequential Phragmén, for approval ballots.
+    case phragmen
 
     /// Parses a rule name; names pabulib uses for rules that Wiec cannot apply as written
     /// (`greedy-custom`, `greedy-exclusive`, `unknown`) throw ``TallyError`` with the reason.
@@ -35,10 +46,23 @@ public struct TallyOptions: Sendable, Hashable {
     /// election's projects: a city's official counts, when a check must follow what the city
     /// counted. Greedy rules only.
     public var officialScores: [Int64]?
+    /// How the Method of Equal Shares measures utility on approval ballots.
+    public var utility: EqualSharesUtility
+    /// What fills the budget an Equal Shares outcome leaves.
+    public var completion: EqualSharesCompletion
+    /// Which stopping condition `equalshares/add1` follows.
+    public var increment: EqualSharesIncrement
 
-    public init(tieBreaking: TieBreaking = .fileOrder, officialScores: [Int64]? = nil) {
+    public init(
+        tieBreaking: TieBreaking = .fileOrder, officialScores: [Int64]? = nil,
+        utility: EqualSharesUtility = .cost, completion: EqualSharesCompletion = .none,
+        increment: EqualSharesIncrement = .official
+    ) {
         self.tieBreaking = tieBreaking
         self.officialScores = officialScores
+        self.utility = utility
+        self.completion = completion
+        self.increment = increment
     }
 }
 
@@ -76,6 +100,10 @@ public enum Tally {
             Greedy.run(election, variant: .noSkip, options: options, rule: rule)
         case .greedyThreshold:
             Greedy.run(election, variant: .threshold(election.minProjectScoreThreshold ?? 0), options: options, rule: rule)
+        case .equalShares, .equalSharesAdd1, .equalSharesComparison, .equalSharesAdd1Comparison:
+            try EqualShares.run(election, rule: rule, options: options)
+        case .phragmen:
+            try Phragmen.run(election, options: options)
         }
     }
 }

@@ -26,6 +26,18 @@ public enum TallyStep: Sendable, Hashable {
     case notReached(project: Int, score: Int64)
     /// The project was withdrawn and passed over.
     case withdrawn(project: Int, score: Int64)
+    /// A round of the Method of Equal Shares: the project bought, its ρ and who paid.
+    case equalSharesRound(EqualSharesRound)
+    /// The per-voter budget of the kept Equal Shares outcome, `increments` currency units above
+    /// the first one tried (`equalshares/add1`).
+    case equalSharesBudget(perVoter: Rational, increments: Int64)
+    /// The comparison step: how many voters have more funded projects they approve under each
+    /// outcome, and whether the greedy outcome replaced the Equal Shares one.
+    case comparison(prefersEqualShares: Int, prefersGreedy: Int, keptGreedy: Bool)
+    /// The greedy completion funded a project from what was left.
+    case completedGreedily(project: Int, score: Int64, cost: Money, budgetLeft: Money)
+    /// A round of sequential Phragmén: the project bought and the new load of its supporters.
+    case phragmenRound(project: Int, load: Rational, supporters: Int)
 }
 
 extension TallyStep {
@@ -33,8 +45,13 @@ extension TallyStep {
     public var project: Int? {
         switch self {
         case .selected(let project, _, _, _), .skipped(let project, _, _, _), .belowThreshold(let project, _, _),
-             .notReached(let project, _), .withdrawn(let project, _):
+             .notReached(let project, _), .withdrawn(let project, _), .completedGreedily(let project, _, _, _),
+             .phragmenRound(let project, _, _):
             project
+        case .equalSharesRound(let round):
+            round.project
+        case .equalSharesBudget, .comparison:
+            nil
         }
     }
 }

@@ -1,0 +1,249 @@
+/// A signed integer of any size, for the exact arithmetic of the proportional rules.
+///
+/// Only what the rules need: addition, subtraction, multiplication, comparison, exact division
+/// for reducing fractions, and decimal printing. Numbers are sign and magnitude, the magnitude in
+/// little-endian 64-bit limbs without leading zero limbs (zero has no limbs and is never negative).
+public struct BigInt: Sendable, Hashable, Comparable {
+    /// Whether the number is below zero.
+    public private(set) var isNegative: Bool
+    /// The magnitude, least significant limb first.
+    var limbs: [UInt64]
+
+    init(isNegative: Bool, limbs: [UInt64]) {
+        var limbs = limbs
+        while let last = limbs.last, last == 0 { limbs.removeLast() }
+        self.limbs = limbs
+        self.isNegative = isNegative && !limbs.isEmpty
+    }
+
+    /// Creates a number from a machine integer.
+    public init(_ value: Int64) {
+        self.init(isNegative: value < 0, limbs: value == 0 ? [] : [value.magnitude])
+    }
+
+    /// Creates a number from an unsigned machine integer.
+    public init(_ value: UInt64) {
+        self.init(isNegative: false, limbs: value == 0 ? [] : [value])
+    }
+
+    /// Creates a number from an `Int`.
+    public init(_ value: Int) { self.init(Int64(value)) }
+
+    public static let zero = BigInt(isNegative: false, limbs: [])
+    public static let one = BigInt(1 as Int64)
+
+    /// Whether the number is zero.
+    public var isZero: Bool { limbs.isEmpty }
+
+    /// -1, 0 or 1.
+    public var signum: Int { limbs.isEmpty ? 0 : (isNegative ? -1 : 1) }
+
+    /// The number as an `Int64`, or `nil` when it does not fit.
+    public var int64Value: Int64? {
+        if limbs.isEmpty { return 0 }
+        guard limbs.count == 1 else { return nil }
+        if isNegative { return limbs[0] <= UInt64(Int64.max) + 1 ? Int64(truncatingIfNeeded: 0 &- limbs[0]) : nil }
+        return limbs[0] <= UInt64(Int64.max) ? Int64(limbs[0]) : nil
+    }
+
+    /// The nearest `Double`, for display only: no tally decision uses it.
+    public var approximation: Double {
+        var result = 0.0
+        for limb in limbs.reversed() { result = result * 18_446_744_073_709_551_616.0 + Double(limb) }
+        return isNegative ? -result : result
+    }
+
+    public static func < (lhs: BigInt, rhs: BigInt) -> Bool {
+        if lhs.isNegative != rhs.isNegative { return lhs.isNegative }
+        let order = compareMagnitudes(lhs.limbs, rhs.limbs)
+        return lhs.isNegative ? order > 0 : order < 0
+    }
+
+    public static prefix func - (value: BigInt) -> BigInt {
+        BigInt(isNegative: !value.isNegative, limbs: value.limbs)
+    }
+
+    public static func + (lhs: BigInt, rhs: BigInt) -> BigInt {
+        if lhs.isNegative == rhs.isNegative {
+            return BigInt(isNegative: lhs.isNegative, limbs: addMagnitudes(lhs.limbs, rhs.limbs))
+        }
+        let order = compareMagnitudes(lhs.limbs, rhs.limbs)
+        if order == 0 { return .zero }
+        return order > 0
+            ? BigInt(isNegative: lhs.isNegative, limbs: subtractMagnitudes(lhs.limbs, rhs.limbs))
+            : BigInt(isNegative: rhs.isNegative, limbs: subtractMagnitudes(rhs.limbs, lhs.limbs))
+    }
+
+    public static func - (lhs: BigInt, rhs: BigInt) -> BigInt { lhs + (-rhs) }
+    public static func += (lhs: inout BigInt, rhs: BigInt) { lhs = lhs + rhs }
+    public static func -= (lhs: inout BigInt, rhs: BigInt) { lhs = lhs - rhs }
+
+    public static func * (lhs: BigInt, rhs: BigInt) -> BigInt {
+        if lhs.isZero || rhs.isZero { return .zero }
+        if rhs.limbs.count == 1 { return BigInt(isNegative: lhs.isNegative != rhs.isNegative, limbs: multiplyMagnitude(lhs.limbs, by: rhs.limbs[0])) }
+        if lhs.limbs.count == 1 { return BigInt(isNegative: lhs.isNegative != rhs.isNegative, limbs: multiplyMagnitude(rhs.limbs, by: lhs.limbs[0])) }
+        var product = [UInt64](repeating: 0, count: lhs.limbs.count + rhs.limbs.count)
+        for (i, a) in lhs.limbs.enumerated() {
+            var carry: UInt64 = 0
+            for (j, b) in rhs.limbs.enumerated() {
+                let (high, low) = a.multipliedFullWidth(by: b)
+                let (s1, o1) = low.addingReportingOverflow(product[i + j])
+                let (s2, o2) = s1.addingReportingOverflow(carry)
+                product[i + j] = s2
+                carry = high &+ (o1 ? 1 : 0) &+ (o2 ? 1 : 0)
+            }
+            product[i + rhs.limbs.count] = carry
+        }
+        return BigInt(isNegative: lhs.isNegative != rhs.isNegative, limbs: product)
+    }
+
+    public static func * (lhs: BigInt, rhs: Int64) -> BigInt {
+        if rhs == 0 || lhs.isZero { return .zero }
+        return BigInt(isNegative: lhs.isNegative != (rhs < 0), limbs: multiplyMagnitude(lhs.limbs, by: rhs.magnitude))
+    }
+
+    public static func *= (lhs: inout BigInt, rhs: Int64) { lhs = lhs * rhs }
+    public static func *= (lhs: inout BigInt, rhs: BigInt) { lhs = lhs * rhs }
+
+    /// Quotient of a division by a positive machine integer, truncating towards zero, and the
+    /// magnitude of the remainder (the remainder has the sign of the dividend).
+    public func quotientAndRemainder(dividingBy divisor: UInt64) -> (quotient: BigInt, remainderMagnitude: UInt64) {
+        precondition(divisor > 0, "division by zero")
+        var quotient = [UInt64](repeating: 0, count: limbs.count)
+        var remainder: UInt64 = 0
+        for index in limbs.indices.reversed() {
+            let (q, r) = divisor.dividingFullWidth((high: remainder, low: limbs[index]))
+            quotient[index] = q
+            remainder = r
+        }
+        return (BigInt(isNegative: isNegative, limbs: quotient), remainder)
+    }
+
+    /// Quotient and remainder of a division truncating towards zero.
+    public func quotientAndRemainder(dividingBy divisor: BigInt) -> (quotient: BigInt, remainder: BigInt) {
+        precondition(!divisor.isZero, "division by zero")
+        if BigInt.compareMagnitudes(limbs, divisor.limbs) < 0 { return (.zero, self) }
+        // Binary long division: simple and exact; used only to reduce fractions for display.
+        let bits = limbs.count * 64
+        var quotient = [UInt64](repeating: 0, count: limbs.count)
+        var remainder: [UInt64] = []
+        for bit in stride(from: bits - 1, through: 0, by: -1) {
+            remainder = BigInt.shiftLeftOne(remainder, inserting: (limbs[bit / 64] >> UInt64(bit % 64)) & 1)
+            if BigInt.compareMagnitudes(remainder, divisor.limbs) >= 0 {
+                remainder = BigInt.subtractMagnitudes(remainder, divisor.limbs)
+                quotient[bit / 64] |= 1 << UInt64(bit % 64)
+            }
+        }
+        return (BigInt(isNegative: isNegative != divisor.isNegative, limbs: quotient),
+                BigInt(isNegative: isNegative, limbs: remainder))
+    }
+
+    /// The greatest common divisor of the magnitudes (Euclid).
+    public static func gcd(_ a: BigInt, _ b: BigInt) -> BigInt {
+        var (x, y) = (BigInt(isNegative: false, limbs: a.limbs), BigInt(isNegative: false, limbs: b.limbs))
+        while !y.isZero {
+            if y.limbs.count == 1 {
+                var (p, q) = (y.limbs[0], x.quotientAndRemainder(dividingBy: y.limbs[0]).remainderMagnitude)
+                while q != 0 { (p, q) = (q, p % q) }
+                return BigInt(p)
+            }
+            (x, y) = (y, x.quotientAndRemainder(dividingBy: y).remainder)
+        }
+        return x
+    }
+
+    // MARK: magnitudes
+
+    static func compareMagnitudes(_ a: [UInt64], _ b: [UInt64]) -> Int {
+        if a.count != b.count { return a.count < b.count ? -1 : 1 }
+        var index = a.count - 1
+        while index >= 0 {
+            if a[index] != b[index] { return a[index] < b[index] ? -1 : 1 }
+            index -= 1
+        }
+        return 0
+    }
+
+    static func addMagnitudes(_ a: [UInt64], _ b: [UInt64]) -> [UInt64] {
+        let (long, short) = a.count >= b.count ? (a, b) : (b, a)
+        var result = long
+        var carry: UInt64 = 0
+        var index = 0
+        while index < short.count || (carry != 0 && index < long.count) {
+            let (s1, o1) = result[index].addingReportingOverflow(index < short.count ? short[index] : 0)
+            let (s2, o2) = s1.addingReportingOverflow(carry)
+            result[index] = s2
+            carry = (o1 ? 1 : 0) + (o2 ? 1 : 0)
+            index += 1
+        }
+        if carry != 0 { result.append(carry) }
+        return result
+    }
+
+    /// `a - b` for `a >= b`.
+    static func subtractMagnitudes(_ a: [UInt64], _ b: [UInt64]) -> [UInt64] {
+        var result = a
+        var borrow: UInt64 = 0
+        var index = 0
+        while index < b.count || (borrow != 0 && index < a.count) {
+            let (d1, o1) = result[index].subtractingReportingOverflow(index < b.count ? b[index] : 0)
+            let (d2, o2) = d1.subtractingReportingOverflow(borrow)
+            result[index] = d2
+            borrow = (o1 ? 1 : 0) + (o2 ? 1 : 0)
+            index += 1
+        }
+        while let last = result.last, last == 0 { result.removeLast() }
+        return result
+    }
+
+    static func multiplyMagnitude(_ a: [UInt64], by factor: UInt64) -> [UInt64] {
+        if factor == 0 || a.isEmpty { return [] }
+        var result = [UInt64](repeating: 0, count: a.count + 1)
+        var carry: UInt64 = 0
+        for index in a.indices {
+            let (high, low) = a[index].multipliedFullWidth(by: factor)
+            let (sum, overflow) = low.addingReportingOverflow(carry)
+            result[index] = sum
+            carry = high &+ (overflow ? 1 : 0)
+        }
+        result[a.count] = carry
+        if carry == 0 { result.removeLast() }
+        return result
+    }
+
+    static func shiftLeftOne(_ a: [UInt64], inserting bit: UInt64) -> [UInt64] {
+        var result = a
+        var carry = bit
+        for index in result.indices {
+            let next = result[index] >> 63
+            result[index] = (result[index] << 1) | carry
+            carry = next
+        }
+        if carry != 0 { result.append(carry) }
+        return result
+    }
+}
+
+extension BigInt: CustomStringConvertible, ExpressibleByIntegerLiteral {
+    public init(integerLiteral value: Int64) { self.init(value) }
+
+    /// The number in decimal.
+    public var description: String {
+        if isZero { return "0" }
+        var chunks: [UInt64] = []
+        var rest = BigInt(isNegative: false, limbs: limbs)
+        let base: UInt64 = 1_000_000_000_000_000_000
+        while !rest.isZero {
+            let (q, r) = rest.quotientAndRemainder(dividingBy: base)
+            chunks.append(r)
+            rest = q
+        }
+        var text = isNegative ? "-" : ""
+        text += String(chunks.removeLast())
+        for chunk in chunks.reversed() {
+            let digits = String(chunk)
+            text += String(repeating: "0", count: 18 - digits.count) + digits
+        }
+        return text
+    }
+}
