@@ -1,0 +1,41 @@
+public import WiecTally
+
+/// What an actor asks an edition to do. ``Edition/decide(_:_:by:)`` turns it into events or
+/// refuses it with a ``Refusal``.
+public enum Command: Sendable, Hashable, Codable {
+    /// Creates the edition (official, whole edition).
+    case createEdition(name: String)
+    /// Adds a pool (official, whole edition, in `draft`).
+    case addPool(PoolConfig)
+    /// Moves to the next phase (official, whole edition). Moving to `published` computes and
+    /// publishes every pool's result.
+    case advancePhase(to: Phase)
+    /// Records a workshop (official, `draft` or `submission`).
+    case recordWorkshop(Workshop)
+    /// Submits a resident initiative (resident or official, `submission`).
+    case submitInitiative(id: InitiativeID, workshop: WorkshopID?, title: String, description: String)
+    /// Submits a proposal (resident or official, `submission`); the actor is its submitter.
+    case submitProposal(
+        id: ProposalID, pool: PoolID, title: String, description: String, category: String?, location: String?,
+        costEstimate: Money, initiative: InitiativeID?)
+    /// Amends one's own proposal (its submitter, `submission` or `review`).
+    case amendProposal(proposal: ProposalID, title: String?, description: String?, costEstimate: Money?)
+    /// Signs a proposal's support list: a resident for themselves, or an official entering a paper list.
+    case signSupport(proposal: ProposalID, signer: String)
+    /// Reviews one stage of a proposal (reviewer or official in scope, `review`).
+    case reviewProposal(
+        proposal: ProposalID, stage: ReviewStage, outcome: ReviewOutcome, justification: String, reviewedCost: Money?)
+    /// Appeals a negative review stage (the submitter, `appeals`).
+    case fileAppeal(appeal: AppealID, proposal: ProposalID, stage: ReviewStage, grounds: String)
+    /// Decides an appeal (appeals team, `appeals`).
+    case decideAppeal(appeal: AppealID, upheld: Bool, justification: String, reviewedCost: Money?)
+    /// Registers a voter by random id (official, before `closed`).
+    case registerVoter(voter: VoterID)
+    /// Casts a ballot (`voting`): online by the voter, on paper by an official in scope.
+    case castBallot(
+        ballot: BallotID, voter: VoterID, pool: PoolID, projects: [ProposalID], points: [Int64], method: VotingMethod)
+    /// Voids a ballot with a reason (official in scope, `voting` or `closed`).
+    case voidBallot(ballot: BallotID, reason: String)
+    /// Withdraws an admitted project after the vote starts (official in scope, `voting` or `closed`).
+    case withdrawProject(proposal: ProposalID, reason: String)
+}

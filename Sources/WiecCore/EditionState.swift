@@ -1,0 +1,48 @@
+
+/// The current state of an edition: a fold of its events by ``Edition/evolve(_:_:)``.
+public struct EditionState: Sendable, Hashable {
+    /// The edition's id.
+    public var id: EditionID
+    /// The edition's name; `nil` until it is created.
+    public var name: String?
+    public var phase: Phase = .draft
+    /// Pools by id; ``poolOrder`` gives the order they were added.
+    public var pools: [PoolID: PoolState] = [:]
+    public var poolOrder: [PoolID] = []
+    public var workshops: [WorkshopID: Workshop] = [:]
+    public var initiatives: [InitiativeID: Initiative] = [:]
+    /// Proposals by id; each pool lists its own in submission order.
+    public var proposals: [ProposalID: Proposal] = [:]
+    public var appeals: [AppealID: Appeal] = [:]
+    public var voters: Set<VoterID> = []
+    /// The pool of every ballot, by ballot id.
+    public var ballotPools: [BallotID: PoolID] = [:]
+    /// Published results by pool.
+    public var results: [PoolID: PublishedResult] = [:]
+
+    /// The state of an edition that does not exist yet.
+    public init(id: EditionID) {
+        self.id = id
+    }
+
+    /// Whether the edition has been created.
+    public var exists: Bool { name != nil }
+}
+
+/// A pool's configuration, its proposals and its ballots.
+public struct PoolState: Sendable, Hashable {
+    public var config: PoolConfig
+    /// The pool's proposals in submission order.
+    public var proposals: [ProposalID] = []
+    /// Every ballot cast in the pool, in order, voided ones included.
+    public var ballots: [CastBallot] = []
+    /// Index into ``ballots`` by ballot id.
+    public var ballotIndex: [BallotID: Int] = [:]
+    /// How many ballots of each voter are not voided.
+    public var liveBallots: [VoterID: Int] = [:]
+
+    /// Creates an empty pool.
+    public init(config: PoolConfig) {
+        self.config = config
+    }
+}

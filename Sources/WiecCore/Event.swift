@@ -1,0 +1,47 @@
+public import WiecTally
+
+/// A fact in an edition's log. Its coding key is the entry's `type` and its fields the entry's
+/// `body`; no event ever holds a PESEL, a name or contact details.
+public enum Event: Sendable, Hashable, Codable {
+    case editionCreated(name: String)
+    case poolAdded(pool: PoolConfig)
+    case phaseChanged(from: Phase, to: Phase)
+    case workshopRecorded(workshop: Workshop)
+    case initiativeSubmitted(id: InitiativeID, workshop: WorkshopID?, title: String, description: String, submitter: String)
+    case proposalSubmitted(
+        id: ProposalID, pool: PoolID, title: String, description: String, category: String?, location: String?,
+        costEstimate: Money, initiative: InitiativeID?, submitter: String)
+    case proposalAmended(proposal: ProposalID, title: String?, description: String?, costEstimate: Money?)
+    case supportSigned(proposal: ProposalID, signer: String)
+    case proposalReviewed(
+        proposal: ProposalID, stage: ReviewStage, outcome: ReviewOutcome, justification: String,
+        reviewedCost: Money?, reviewer: String)
+    case appealFiled(appeal: AppealID, proposal: ProposalID, stage: ReviewStage, grounds: String)
+    case appealDecided(appeal: AppealID, upheld: Bool, justification: String, reviewedCost: Money?)
+    case voterRegistered(voter: VoterID)
+    case ballotCast(
+        ballot: BallotID, voter: VoterID, pool: PoolID, projects: [ProposalID], points: [Int64], method: VotingMethod)
+    case ballotVoided(ballot: BallotID, reason: String)
+    case projectWithdrawn(proposal: ProposalID, reason: String)
+    case resultPublished(pool: PoolID, result: PublishedResult)
+
+    /// The entry types, as written in the log.
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case editionCreated = "edition_created"
+        case poolAdded = "pool_added"
+        case phaseChanged = "phase_changed"
+        case workshopRecorded = "workshop_recorded"
+        case initiativeSubmitted = "initiative_submitted"
+        case proposalSubmitted = "proposal_submitted"
+        case proposalAmended = "proposal_amended"
+        case supportSigned = "support_signed"
+        case proposalReviewed = "proposal_reviewed"
+        case appealFiled = "appeal_filed"
+        case appealDecided = "appeal_decided"
+        case voterRegistered = "voter_registered"
+        case ballotCast = "ballot_cast"
+        case ballotVoided = "ballot_voided"
+        case projectWithdrawn = "project_withdrawn"
+        case resultPublished = "result_published"
+    }
+}

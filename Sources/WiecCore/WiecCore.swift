@@ -1,1 +1,0 @@
-// The domain core of an edition; filled in by issue 4.

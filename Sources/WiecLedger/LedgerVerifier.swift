@@ -1,0 +1,133 @@
+import Crypto
+public import WiecCore
+
+/// Checks a log entry by entry, as it streams past: sequence without gaps, each entry's hash,
+/// the chain of `prev` hashes; it folds the events, keeps the Merkle roots at every checkpoint's
+/// size, and at the end checks the checkpoints and re-tallies every closed pool.
+public struct LedgerVerifier {
+    private var expected: Int64 = 1
+    private var previousHash = LedgerEntry.genesisHash
+    private var hashBeforePrevious = LedgerEntry.genesisHash
+    private var frontier = MerkleFrontier()
+    private let checkpointSizes: Set<Int64>
+    private var roots: [Int64: [UInt8]] = [:]
+    private var editions: [EditionID: EditionState] = [:]
+    private var editionOrder: [EditionID] = []
+    private var resultSequences: [String: Int64] = [:]
+
+    /// Starts a verification that will check checkpoints of these tree sizes.
+    public init(checkpointSizes: Set<Int64>) {
+        self.checkpointSizes = checkpointSizes
+        if checkpointSizes.contains(0) { roots[0] = Merkle.emptyRoot }
+    }
+
+    /// Checks the next entry.
+    ///
+    /// - Parameters:
+    ///   - entry: The entry as stored or exported.
+    ///   - statedPrevious: The `prev` hash the entry states (exported entries), or `nil`.
+    ///   - statedHash: The hash stored or exported with the entry.
+    /// - Throws: ``VerificationFailure`` naming this entry's (or a missing entry's) sequence number.
+    public mutating func add(
+        _ entry: LedgerEntry, statedPrevious: [UInt8]?, statedHash: [UInt8]
+    ) throws(VerificationFailure) {
+        if entry.sequence != expected {
+            if entry.sequence > expected {
+                throw .entry(expected, "missing (the next entry present is \(entry.sequence))")
+            }
+            throw .entry(expected, "out of order: found entry \(entry.sequence) where \(expected) belongs")
+        }
+        let bytes = entry.canonicalBytes(previousHash: previousHash)
+        let hash = Array(SHA256.hash(data: bytes))
+        if hash != statedHash {
+            if entry.sequence > 1,
+                Array(SHA256.hash(data: entry.canonicalBytes(sequence: entry.sequence - 1, previousHash: hashBeforePrevious)))
+                    == statedHash
+            {
+                throw .entry(entry.sequence - 1, "inserted: entry \(entry.sequence) was recorded as \(entry.sequence - 1)")
+            }
+            throw .entry(entry.sequence, "content does not match its hash (body, fields or position changed)")
+        }
+        if let statedPrevious, statedPrevious != previousHash {
+            throw .entry(entry.sequence, "prev does not match the hash of entry \(entry.sequence - 1)")
+        }
+        let event: Event
+        do {
+            event = try EventCoding.decode(type: entry.type, body: entry.body)
+        } catch {
+            throw .entry(entry.sequence, "\(error.message)")
+        }
+        hashBeforePrevious = previousHash
+        previousHash = hash
+        frontier.append(leafHash: Merkle.leafHash(bytes))
+        if checkpointSizes.contains(entry.sequence) { roots[entry.sequence] = frontier.root }
+        if editions[entry.edition] == nil { editionOrder.append(entry.edition) }
+        var state = editions.removeValue(forKey: entry.edition) ?? EditionState(id: entry.edition)
+        Edition.evolve(&state, event)
+        editions[entry.edition] = state
+        if case .resultPublished(let pool, _) = event { resultSequences["\(entry.edition)/\(pool)"] = entry.sequence }
+        expected += 1
+    }
+
+    /// Checks every checkpoint (signature, size, root) and re-tallies every pool of every closed
+    /// edition, comparing with the results published in the log.
+    ///
+    /// - Parameters:
+    ///   - checkpoints: The signed notes.
+    ///   - verifier: The log's verifier key.
+    /// - Throws: ``VerificationFailure`` naming the checkpoint or the result entry at fault.
+    public func finish(checkpoints: [String], verifier: CheckpointVerifier) throws(VerificationFailure) -> VerificationReport {
+        let size = expected - 1
+        for note in checkpoints {
+            let claimed = Self.claimedSize(note) ?? -1
+            let checkpoint: Checkpoint
+            do {
+                checkpoint = try verifier.verify(note: note)
+            } catch {
+                throw .checkpoint(claimed, error.message)
+            }
+            guard checkpoint.size <= size else {
+                throw .checkpoint(checkpoint.size, "covers more entries than the log's \(size)")
+            }
+            guard let root = roots[checkpoint.size], root == checkpoint.root else {
+                throw .checkpoint(checkpoint.size, "root does not match entries 1...\(checkpoint.size)")
+            }
+        }
+        var tallies: [PoolTally] = []
+        for id in editionOrder {
+            let state = editions[id]!
+            guard state.phase >= .closed else { continue }
+            for pool in state.poolOrder {
+                let published = state.results[pool]
+                do {
+                    let result = try state.tally(pool)
+                    if let published, published != result {
+                        throw VerificationFailure.entry(
+                            resultSequences["\(id)/\(pool)"] ?? size,
+                            "published result of \(id)/\(pool) differs from the re-tally (published \(published.selected), re-tallied \(result.selected))")
+                    }
+                    tallies.append(PoolTally(edition: id, pool: pool, result: result, problem: nil, published: published != nil))
+                } catch let refusal as Refusal {
+                    if published != nil {
+                        throw .entry(resultSequences["\(id)/\(pool)"] ?? size, "published result of \(id)/\(pool) cannot be re-tallied: \(refusal.detail)")
+                    }
+                    tallies.append(PoolTally(edition: id, pool: pool, result: nil, problem: refusal.detail, published: false))
+                } catch let failure as VerificationFailure {
+                    throw failure
+                } catch {
+                    throw .bundle("\(error)")
+                }
+            }
+        }
+        return VerificationReport(entries: size, checkpoints: checkpoints.count, root: Hex.encode(frontier.root), tallies: tallies)
+    }
+
+    /// The editions as folded from the verified entries.
+    public var states: [EditionState] { editionOrder.map { editions[$0]! } }
+
+    /// The tree size a note claims, read without checking the signature.
+    static func claimedSize(_ note: String) -> Int64? {
+        let lines = note.split(separator: "\n", maxSplits: 2, omittingEmptySubsequences: false)
+        return lines.count > 1 ? Int64(lines[1]) : nil
+    }
+}
