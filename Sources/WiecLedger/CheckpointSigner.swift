@@ -23,7 +23,7 @@ public struct CheckpointSigner: Sendable {
     ///
     /// - Throws: ``LedgerError`` when the text is not a C2SP Ed25519 private key.
     public init(privateKey text: String) throws(LedgerError) {
-        let parts = text.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "+", omittingEmptySubsequences: false)
+        let parts = text.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "+", maxSplits: 4, omittingEmptySubsequences: false)
         guard parts.count == 5, parts[0] == "PRIVATE", parts[1] == "KEY",
             let raw = Data(base64Encoded: String(parts[4])), raw.count == 33, raw.first == 1,
             let key = try? Curve25519.Signing.PrivateKey(rawRepresentation: raw.dropFirst())

@@ -17,7 +17,7 @@ public struct CheckpointVerifier: Sendable, Hashable {
     ///
     /// - Throws: ``LedgerError`` when the text is not such a key or its id does not match.
     public init(verifierKey text: String) throws(LedgerError) {
-        let parts = text.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "+", omittingEmptySubsequences: false)
+        let parts = text.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "+", maxSplits: 2, omittingEmptySubsequences: false)
         guard parts.count == 3, let raw = Data(base64Encoded: String(parts[2])), raw.count == 33, raw.first == 1 else {
             throw .key("not a name+id+key Ed25519 verifier key")
         }

@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+import WiecCore
+import WiecTally
+@testable import WiecLedger
+
+@Suite("RFC 8785 canonical JSON and event coding")
+struct CanonicalJSONTests {
+    @Test("keys sorted by UTF-16 code units, minimal escapes, no whitespace")
+    func canonicalForm() throws {
+        let value = try JSONParser.parse(Array(#"{ "b": [1, -2, true, null], "a": "ą\"\\\n\u0001", "\uff61": 1, "\ud83d\ude00": 2 }"#.utf8))
+        #expect(value.canonicalString == "{\"a\":\"ą\\\"\\\\\\n\\u0001\",\"b\":[1,-2,true,null],\"😀\":2,\"｡\":1}")
+    }
+
+    @Test("fractions, duplicate keys and trailing text are refused", arguments: ["1.5", #"{"a":1,"a":2}"#, "[1] x", "1e3"])
+    func refused(_ text: String) {
+        #expect(throws: LedgerError.self) { try JSONParser.parse(Array(text.utf8)) }
+    }
+
+    @Test("every kind of event goes to type and body and back unchanged")
+    func eventsRoundTrip() throws {
+        let pool = PoolConfig(
+            id: "p", name: "Pula", budget: Money(minorUnits: 123_456), voteType: .cumulative,
+            limits: BallotLimits(maxLength: 3, maxSumPoints: 10), minProjectScoreThreshold: 5, allowsRevoting: true)
+        let events: [Event] = [
+            .editionCreated(name: "BO"), .poolAdded(pool: pool), .phaseChanged(from: .draft, to: .submission),
+            .workshopRecorded(workshop: Workshop(id: "w", theme: "t", date: "2027-01-02", place: "p", facilitator: "f", participants: 3)),
+            .initiativeSubmitted(id: "i", workshop: nil, title: "t", description: "d", submitter: "s"),
+            .proposalSubmitted(id: "x", pool: "p", title: "t", description: "d", category: "c", location: nil, costEstimate: Money(units: 5), initiative: "i", submitter: "s"),
+            .proposalAmended(proposal: "x", title: nil, description: "nowy", costEstimate: nil),
+            .supportSigned(proposal: "x", signer: "s2"),
+            .proposalReviewed(proposal: "x", stage: .cost, outcome: .positive, justification: "j", reviewedCost: Money(units: 4), reviewer: "r"),
+            .appealFiled(appeal: "a", proposal: "x", stage: .merit, grounds: "g"),
+            .appealDecided(appeal: "a", upheld: false, justification: "j", reviewedCost: nil),
+            .voterRegistered(voter: "v"),
+            .ballotCast(ballot: "b", voter: "v", pool: "p", projects: ["x"], points: [3], method: .paper),
+            .ballotVoided(ballot: "b", reason: "r"), .projectWithdrawn(proposal: "x", reason: "r"),
+            .resultPublished(pool: "p", result: PublishedResult(rule: "greedy", tieBreaking: "file-order", selected: ["x"], scores: [3], spent: Money(units: 4))),
+        ]
+        #expect(Set(events.map { try! EventCoding.encode($0).type }) == Set(Event.CodingKeys.allCases.map(\.rawValue)))
+        for event in events {
+            let (type, body) = try EventCoding.encode(event)
+            #expect(try JSONParser.parse(Array(body.utf8)).canonicalString == body)
+            #expect(try EventCoding.decode(type: type, body: body) == event)
+        }
+    }
+
+    @Test("entry canonical bytes are the JCS form of the entry object")
+    func entryBytes() throws {
+        let entry = LedgerEntry(
+            sequence: 7, id: "e-7", time: "2027-05-04T12:00:00.000Z", type: "voter_registered", actorRole: "official",
+            actorID: "u\"1", edition: "bo", body: #"{"voter":"v1"}"#)
+        let previous = [UInt8](repeating: 0xAB, count: 32)
+        let bytes = entry.canonicalBytes(previousHash: previous)
+        #expect(try entry.json(previousHash: previous).canonicalBytes == bytes)
+        #expect(try LedgerEntry(json: JSONParser.parse(bytes)) == entry)
+    }
+
+    @Test("entry times are RFC 3339 UTC with milliseconds")
+    func timestamps() {
+        #expect(Timestamp.format(Date(timeIntervalSince1970: 0)) == "1970-01-01T00:00:00.000Z")
+        #expect(Timestamp.format(Date(timeIntervalSince1970: 1_809_000_000.25)) == "2027-04-29T12:00:00.250Z")
+        #expect(Timestamp.format(Date(timeIntervalSince1970: 951_782_400)) == "2000-02-29T00:00:00.000Z")
+    }
+}

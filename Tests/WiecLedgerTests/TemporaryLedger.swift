@@ -1,0 +1,83 @@
+import Foundation
+import WiecCore
+@testable import WiecLedger
+import WiecTally
+
+/// A real ledger file in a fresh temporary folder, removed when the value is deinitialised.
+final class TemporaryLedger {
+    let folder: URL
+    let path: String
+    let signer: CheckpointSigner
+    let store: LedgerStore
+    private var clock = Date(timeIntervalSince1970: 1_809_000_000)
+    private var keys = 0
+
+    static let official = Actor(role: .official, id: "urzednik-1")
+    static let edition = "swiecie-2027"
+
+    init() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("wiec-ledger-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        path = folder.appendingPathComponent("wiec.sqlite").path
+        signer = try CheckpointSigner(name: "wiec.test/swiecie")
+        store = try LedgerStore(path: path, signer: signer)
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    /// The next time, one second later than the last.
+    func tick() -> Date {
+        clock += 1
+        return clock
+    }
+
+    /// Runs a command with a fresh idempotency key.
+    @discardableResult
+    func run(_ command: Command, by actor: Actor = official) throws -> Receipt {
+        keys += 1
+        return try store.execute(command, on: Self.edition, by: actor, idempotencyKey: "key-\(keys)", at: tick())
+    }
+
+    /// An edition with one approval pool of projects A, B, C admitted, voters v1...v4
+    /// registered, three ballots (one voided), closed and published.
+    func publishedEdition() throws {
+        try votingEdition()
+        try run(.castBallot(ballot: "b1", voter: "v1", pool: "osiedle", projects: ["A", "C"], points: [], method: .internet), by: Actor(role: .voter, id: "v1"))
+        try run(.castBallot(ballot: "b2", voter: "v2", pool: "osiedle", projects: ["B"], points: [], method: .paper))
+        try run(.castBallot(ballot: "b3", voter: "v3", pool: "osiedle", projects: ["A"], points: [], method: .internet), by: Actor(role: .voter, id: "v3"))
+        try run(.voidBallot(ballot: "b2", reason: "karta podwójna"))
+        try run(.advancePhase(to: .closed))
+        try run(.advancePhase(to: .published))
+    }
+
+    /// The same edition, still in `voting`, no ballots yet.
+    func votingEdition() throws {
+        try run(.createEdition(name: "BO Świecie 2027"))
+        try run(.addPool(PoolConfig(
+            id: "osiedle", name: "Osiedle", budget: Money(units: 100_000), voteType: .approval, limits: BallotLimits(maxLength: 2))))
+        try run(.advancePhase(to: .submission))
+        for (id, cost) in [("A", 50_000), ("B", 60_000), ("C", 40_000)] {
+            try run(.submitProposal(
+                id: id, pool: "osiedle", title: "Projekt \(id)", description: "…", category: nil, location: nil,
+                costEstimate: Money(units: Int64(cost)), initiative: nil), by: Actor(role: .resident, id: "r-\(id)"))
+        }
+        try run(.advancePhase(to: .review))
+        for id in ["A", "B", "C"] {
+            for stage in ReviewStage.allCases {
+                try run(.reviewProposal(
+                    proposal: id, stage: stage, outcome: .positive, justification: "zgodny",
+                    reviewedCost: stage == .cost ? Money(units: 45_000) : nil))
+            }
+        }
+        try run(.advancePhase(to: .appeals))
+        try run(.advancePhase(to: .voting))
+        for voter in ["v1", "v2", "v3", "v4"] { try run(.registerVoter(voter: voter)) }
+    }
+
+    /// Runs SQL on the file behind the store's back, as someone with access to the file would.
+    func tamper(_ sql: String) throws {
+        try store.database.writeWithoutTransaction { db in try db.execute(sql: sql) }
+    }
+}
