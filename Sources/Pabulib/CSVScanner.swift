@@ -41,6 +41,12 @@ struct CSVScanner {
         return field.hasEscapedQuotes ? raw.replacingOccurrences(of: "\"\"", with: "\"") : raw
     }
 
+    /// The bytes of a field's text: its bytes in the buffer, or an unquoted copy when the field
+    /// holds doubled quotes.
+    func key(of field: Field) -> ArraySlice<UInt8> {
+        field.hasEscapedQuotes ? Array(text(field).utf8)[...] : bytes[field.range]
+    }
+
     /// The raw bytes of a field (quotes already removed, escapes not undone).
     func bytes(of field: Field) -> ArraySlice<UInt8> {
         bytes[field.range]

@@ -52,6 +52,38 @@ extension PabulibFile {
     }
 }
 
+/// The tables the reader keeps while it reads votes.
+struct VoteLookup {
+    /// Project id → index in the file's projects.
+    var projects = ByteKeyTable()
+    /// Voter ids seen so far.
+    var voters = ByteKeyTable(capacity: 1024)
+    /// Per project, the number of the last ballot that named it, to find a project named twice.
+    var lastBallot: [Int] = []
+    var ballotNumber = 0
+    /// One interner per extra vote column: repeated values (age, district) share one string.
+    var columnValues: [StringInterner] = []
+
+    mutating func prepare(projectCount: Int, extraColumns: Int) {
+        lastBallot = [Int](repeating: 0, count: projectCount)
+        columnValues = (0..<extraColumns).map { _ in StringInterner() }
+    }
+}
+
+/// Gives back the same `String` for the same bytes.
+struct StringInterner {
+    private var table = ByteKeyTable()
+    private var strings: [String] = []
+
+    mutating func intern(_ bytes: ArraySlice<UInt8>) -> String {
+        if let index = table.value(for: bytes) { return strings[index] }
+        let string = String(decoding: bytes, as: UTF8.self)
+        _ = table.insert(bytes, value: strings.count)
+        strings.append(string)
+        return string
+    }
+}
+
 /// The one-pass reader behind ``PabulibFile/parse(_:fileName:)``.
 struct PabulibReader {
     private enum Section: String {
@@ -82,12 +114,11 @@ struct PabulibReader {
         var projectColumns: [String] = []
         var projectLayout = ProjectLayout()
         var projects: [PabulibProject] = []
-        var projectIndex: [String: Int] = [:]
+        var lookup = VoteLookup()
 
         var voteColumns: [String] = []
         var voteLayout = VoteLayout()
         var votes: [PabulibVote] = []
-        var voterIDs: Set<String> = []
         var rules: BallotRules?
 
         var expectHeader = false
@@ -132,7 +163,7 @@ struct PabulibReader {
                     continue
                 }
                 let project = try readProject(line: line, layout: projectLayout)
-                if projectIndex.updateValue(projects.count, forKey: project.id) != nil {
+                if lookup.projects.insert(Array(project.id.utf8)[...], value: projects.count) != nil {
                     throw error(line, "project_id", "duplicate project id '\(project.id)'")
                 }
                 projects.append(project)
@@ -143,12 +174,10 @@ struct PabulibReader {
                     rules = try ballotRules(meta, metaLines: metaLines, titleLine: metaTitleLine)
                     voteLayout = try VoteLayout(header: header, line: line, voteType: rules!.voteType, reader: self)
                     voteColumns = voteLayout.extraColumns
+                    lookup.prepare(projectCount: projects.count, extraColumns: voteColumns.count)
                     continue
                 }
-                let vote = try readVote(line: line, layout: voteLayout, projectIndex: projectIndex)
-                if !voterIDs.insert(vote.voterID).inserted {
-                    throw error(line, "voter_id", "duplicate voter id '\(vote.voterID)'")
-                }
+                let vote = try readVote(line: line, layout: voteLayout, lookup: &lookup)
                 if let violation = rules!.violation(of: vote, projects: projects) {
                     switch limitCheck {
                     case .enforce: throw error(line, violation.field, violation.message)
@@ -203,39 +232,79 @@ struct PabulibReader {
         return PabulibProject(id: id, cost: cost, values: values)
     }
 
-    private func readVote(line: Int, layout: VoteLayout, projectIndex: [String: Int]) throws(PabulibError) -> PabulibVote {
+    private func readVote(line: Int, layout: VoteLayout, lookup: inout VoteLookup) throws(PabulibError) -> PabulibVote {
         guard fields.count == layout.width else {
             throw error(line, nil, "expected \(layout.width) fields as in the VOTES header, found \(fields.count)")
         }
-        let voterID = scanner.text(fields[layout.voterID])
-        if voterID.isEmpty { throw error(line, "voter_id", "the voter id is empty") }
+        let voterField = fields[layout.voterID]
+        let voterKey = scanner.key(of: voterField)
+        if voterKey.isEmpty { throw error(line, "voter_id", "the voter id is empty") }
+        let voterID = scanner.text(voterField)
+        if lookup.voters.insert(voterKey, value: 0) != nil {
+            throw error(line, "voter_id", "duplicate voter id '\(voterID)'")
+        }
+        lookup.ballotNumber += 1
         var projects: [Int] = []
-        let rawVote = scanner.bytes(of: fields[layout.vote])
-        for item in rawVote.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false) where !rawVote.isEmpty {
-            let id = String(decoding: item, as: UTF8.self)
-            guard let index = projectIndex[id] else {
-                throw error(line, "vote", "unknown project '\(id)'")
+        let rawVote = scanner.key(of: fields[layout.vote])
+        var itemStart = rawVote.startIndex
+        while !rawVote.isEmpty {
+            let itemEnd = rawVote[itemStart...].firstIndex(of: UInt8(ascii: ",")) ?? rawVote.endIndex
+            let item = rawVote[itemStart..<itemEnd]
+            guard let index = lookup.projects.value(for: item) else {
+                throw error(line, "vote", "unknown project '\(String(decoding: item, as: UTF8.self))'")
             }
-            if projects.contains(index) { throw error(line, "vote", "project '\(id)' appears twice on the ballot") }
+            if lookup.lastBallot[index] == lookup.ballotNumber {
+                throw error(line, "vote", "project '\(String(decoding: item, as: UTF8.self))' appears twice on the ballot")
+            }
+            lookup.lastBallot[index] = lookup.ballotNumber
             projects.append(index)
+            if itemEnd == rawVote.endIndex { break }
+            itemStart = itemEnd + 1
         }
         var points: [Int64] = []
         if let pointsField = layout.points {
             let raw = scanner.bytes(of: fields[pointsField])
             if !raw.isEmpty {
-                for item in raw.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false) {
-                    guard let value = Int64(String(decoding: item, as: UTF8.self)) else {
-                        throw error(line, "points", "'\(String(decoding: item, as: UTF8.self))' is not a whole number of points")
+                points.reserveCapacity(projects.count)
+                var value: Int64 = 0
+                var digits = 0
+                var negative = false
+                var valid = true
+                for byte in raw {
+                    switch byte {
+                    case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                        let (m, o1) = value.multipliedReportingOverflow(by: 10)
+                        let (a, o2) = m.addingReportingOverflow(Int64(byte - UInt8(ascii: "0")))
+                        valid = valid && !o1 && !o2
+                        value = a
+                        digits += 1
+                    case UInt8(ascii: "-") where digits == 0 && !negative:
+                        negative = true
+                    case UInt8(ascii: ","):
+                        guard valid, digits > 0 else { throw pointsError(line, raw) }
+                        points.append(negative ? -value : value)
+                        (value, digits, negative) = (0, 0, false)
+                    default:
+                        throw pointsError(line, raw)
                     }
-                    points.append(value)
                 }
+                guard valid, digits > 0 else { throw pointsError(line, raw) }
+                points.append(negative ? -value : value)
             }
             guard points.count == projects.count else {
                 throw error(line, "points", "\(points.count) points for \(projects.count) projects")
             }
         }
-        let values = layout.extra.map { scanner.text(fields[$0]) }
+        var values: [String] = []
+        values.reserveCapacity(layout.extra.count)
+        for (column, index) in layout.extra.enumerated() {
+            values.append(lookup.columnValues[column].intern(scanner.key(of: fields[index])))
+        }
         return PabulibVote(voterID: voterID, projects: projects, points: points, values: values)
+    }
+
+    private func pointsError(_ line: Int, _ raw: ArraySlice<UInt8>) -> PabulibError {
+        error(line, "points", "'\(String(decoding: raw, as: UTF8.self))' is not a list of whole numbers of points")
     }
 
     private func ballotRules(_ meta: [MetaEntry], metaLines: [String: Int], titleLine: Int) throws(PabulibError) -> BallotRules {

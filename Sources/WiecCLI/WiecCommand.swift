@@ -5,7 +5,7 @@ public struct WiecCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "wiec",
         abstract: "Wiec: civic budgets counted exactly and verifiable by anyone.",
-        subcommands: [TallyCommand.self]
+        subcommands: [TallyCommand.self, BenchCommand.self]
     )
 
     public init() {}
