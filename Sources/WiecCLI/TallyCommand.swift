@@ -16,7 +16,16 @@ struct TallyCommand: AsyncParsableCommand {
     )
 
     @Argument(help: "The .pb file to count; with --check, files or folders to check.")
-    var paths: [String]
+    var paths: [String] = []
+
+    @Option(name: .customLong("db"), help: "Count from a ledger file instead of a .pb file (with --edition).")
+    var database: String?
+
+    @Option(help: "With --db: the edition to count.")
+    var edition: String?
+
+    @Option(help: "With --db: the pool to count (default: every pool of the edition).")
+    var pool: String?
 
     @Option(help: "The rule to apply instead of the file's own (\(Rule.allCases.map(\.rawValue).joined(separator: ", "))).")
     var rule: String?
@@ -46,7 +55,9 @@ struct TallyCommand: AsyncParsableCommand {
     var check = false
 
     func validate() throws {
-        if !check, paths.count != 1 { throw ValidationError("Give exactly one .pb file (or use --check).") }
+        if database != nil {
+            if !paths.isEmpty || check || edition == nil { throw ValidationError("With --db, give --edition and no .pb file.") }
+        } else if !check, paths.count != 1 { throw ValidationError("Give exactly one .pb file (or use --check).") }
         if let tieBreaking, TieBreaking(name: tieBreaking) == nil {
             throw ValidationError("Unknown tie-breaking '\(tieBreaking)'; use one of \(TieBreaking.names.joined(separator: ", ")).")
         }
@@ -56,6 +67,10 @@ struct TallyCommand: AsyncParsableCommand {
         let tieBreaking = self.tieBreaking.flatMap(TieBreaking.init(name:))
         if check {
             try runCheck(tieBreaking: tieBreaking)
+            return
+        }
+        if let database, let edition {
+            try runLedger(database: database, edition: edition, tieBreaking: tieBreaking)
             return
         }
         let path = paths[0]

@@ -236,11 +236,13 @@ extension Edition {
         guard TieBreaking(name: pool.tieBreaking) != nil else {
             throw Refusal(.invalidValue, "pool \(pool.id): unknown tie-breaking \(pool.tieBreaking)")
         }
+        // A rule pabulib names but Wiec cannot apply (`greedy-custom`, `unknown`) is accepted, so that
+        // past editions can be recorded as they were; publishing such a pool is refused with `tally_failed`.
         do {
             _ = try Rule(pabulibName: pool.rule)
-        } catch {
-            throw Refusal(.invalidValue, "pool \(pool.id): \(error)")
-        }
+        } catch .unknownRule(let name) {
+            throw Refusal(.invalidValue, "pool \(pool.id): unknown rule \(name)")
+        } catch {}
     }
 
     private static func require(_ actor: Actor, _ roles: Set<Role>, edition wholeEdition: Bool) throws(Refusal) {

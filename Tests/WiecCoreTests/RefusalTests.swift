@@ -56,7 +56,7 @@ struct RefusalTests {
         Case(reason: .notInScope, setup: review, command: .reviewProposal(proposal: "P", stage: .formal, outcome: .positive, justification: "ok", reviewedCost: nil), actor: Actor(role: .reviewer, id: "r", scope: .pools(["inne"]))),
         Case(reason: .invalidTransition, setup: draft, command: .advancePhase(to: .voting), actor: F.official),
         Case(reason: .duplicateID, setup: voted, command: F.ballot("b1", "v2", ["A"]), actor: F.voter("v2")),
-        Case(reason: .invalidValue, setup: draft, command: .addPool(PoolConfig(id: "x", name: "X", budget: Money(units: 10), voteType: .approval, rule: "greedy-custom")), actor: F.official),
+        Case(reason: .invalidValue, setup: draft, command: .addPool(PoolConfig(id: "x", name: "X", budget: Money(units: 10), voteType: .approval, rule: "no-such-rule")), actor: F.official),
         Case(reason: .unknownPool, setup: voting, command: .castBallot(ballot: "b", voter: "v1", pool: "nie-ma", projects: ["A"], points: [], method: .internet), actor: F.voter("v1")),
         Case(reason: .unknownProposal, setup: review, command: .reviewProposal(proposal: "nie-ma", stage: .formal, outcome: .positive, justification: "ok", reviewedCost: nil), actor: F.official),
         Case(reason: .unknownWorkshop, setup: submission, command: .submitInitiative(id: "i", workshop: "nie-ma", title: "t", description: "d"), actor: F.resident),

@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+import WiecLedger
+
+/// `wiec verify`: checks a bundle or a ledger file, end to end.
+struct VerifyCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify",
+        abstract: "Check every hash, the chain, every checkpoint, and re-tally every pool; exit 1 naming the first bad entry.",
+        discussion: "Give an audit bundle folder, or --db FILE (with FILE.vkey beside it, or --key)."
+    )
+
+    @Argument(help: "An audit bundle folder.")
+    var bundle: String?
+
+    @Option(name: .customLong("db"), help: "A ledger file to verify in place instead.")
+    var path: String?
+
+    @Option(help: "The verifier key file to trust (default: the bundle's key.vkey, or FILE.vkey).")
+    var key: String?
+
+    func validate() throws {
+        if (bundle == nil) == (path == nil) { throw ValidationError("Give a bundle folder or --db FILE, not both.") }
+    }
+
+    func run() async throws {
+        let started = Date()
+        let report: VerificationReport
+        do {
+            if let path {
+                let verifier = try KeyFiles.verifier(at: key ?? KeyFiles.verifierKeyPath(forLedger: path))
+                report = try LedgerVerifier.verify(databaseAt: path, verifier: verifier)
+            } else {
+                report = try AuditBundle.verify(folder: bundle!, verifier: try key.map(KeyFiles.verifier(at:)))
+            }
+        } catch let failure as VerificationFailure {
+            printError("verification FAILED: \(failure)")
+            throw ExitCode.failure
+        }
+        let seconds = Date().timeIntervalSince(started)
+        print("OK: \(report.entries) entries, \(report.checkpoints) checkpoints, root \(report.root) (\(String(format: "%.2f", seconds)) s)")
+        for tally in report.tallies {
+            if let result = tally.result {
+                print("  \(tally.edition)/\(tally.pool): \(result.rule) selects \(result.selected.joined(separator: ", "))\(tally.published ? " = published" : "")")
+            } else {
+                print("  \(tally.edition)/\(tally.pool): not tallied: \(tally.problem ?? "")")
+            }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import ArgumentParser
+import WiecCore
+import WiecLedger
+
+/// `wiec voters`: the erasable personal data of voters.
+struct VotersCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "voters",
+        abstract: "Manage voters' personal data (kept outside the log).",
+        subcommands: [Erase.self]
+    )
+
+    /// `wiec voters erase`: removes a person's data; the log and its chain are untouched.
+    struct Erase: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Erase a voter's personal data, by voter id or by PESEL; the chain still verifies."
+        )
+
+        @OptionGroup var ledger: LedgerOptions
+
+        @Option(help: "The voter id.")
+        var voter: String?
+
+        @Option(help: "The person's PESEL (with --edition).")
+        var pesel: String?
+
+        @Option(help: "The edition, to find a voter by PESEL.")
+        var edition: String?
+
+        func validate() throws {
+            if (voter == nil) == (pesel == nil) { throw ValidationError("Give --voter or --pesel.") }
+            if pesel != nil, edition == nil { throw ValidationError("--pesel needs --edition.") }
+        }
+
+        func run() async throws {
+            let store = try LedgerStore(path: ledger.path, signer: nil)
+            var id = voter
+            if let pesel, let edition {
+                id = try store.voter(withPesel: try Pesel(pesel), in: edition)
+            }
+            guard let id, try store.erasePersonalData(of: id) else {
+                printError("no personal data found")
+                throw ExitCode.failure
+            }
+            print("erased the personal data of voter \(id); the log is unchanged")
+        }
+    }
+}

@@ -1,0 +1,161 @@
+import Crypto
+import Foundation
+import GRDB
+import Pabulib
+public import WiecCore
+import WiecTally
+
+/// The audit bundle: everything an auditor needs, in plain files.
+///
+/// - `entries.jsonl`: every entry of the log, one per line, `{"entry":{...},"hash":"..."}`, where
+///   `entry` holds the fields of the canonical bytes (with `prev`) and `hash` is their SHA-256;
+/// - `checkpoints/<size>.note`: the signed checkpoints;
+/// - `key.vkey`: the verifier key;
+/// - `results.json`: each pool's result, re-tallied from the log;
+/// - `pools/<pool>.pb`: each pool's admitted projects and counted ballots in pabulib form.
+///
+/// The whole log is exported because the chain and the tree cover every edition in the file.
+public enum AuditBundle {
+    /// Writes the bundle of an edition into a folder (created if needed).
+    ///
+    /// - Returns: The number of entries written.
+    /// - Throws: ``LedgerError`` when the edition does not exist or a file cannot be written.
+    public static func export(
+        from store: LedgerStore, edition: EditionID, verifier: CheckpointVerifier, to folder: String
+    ) throws -> Int64 {
+        let state = try store.state(of: edition)
+        guard state.exists else { throw LedgerError.notFound("no edition \(edition) in the ledger") }
+        let root = URL(fileURLWithPath: folder)
+        let manager = FileManager.default
+        try manager.createDirectory(at: root.appendingPathComponent("checkpoints"), withIntermediateDirectories: true)
+        try manager.createDirectory(at: root.appendingPathComponent("pools"), withIntermediateDirectories: true)
+        let count = try store.database.read { db in
+            var out = Data()
+            var previous = LedgerEntry.genesisHash
+            var count: Int64 = 0
+            let rows = try Row.fetchCursor(
+                db, sql: "SELECT seq, id, time, type, actor_role, actor_id, edition, body, hash FROM entries ORDER BY seq")
+            while let row = try rows.next() {
+                let entry = LedgerEntry(row: row)
+                let hash: Data = row[8]
+                out.append(contentsOf: #"{"entry":"#.utf8)
+                out.append(contentsOf: entry.canonicalBytes(previousHash: previous))
+                out.append(contentsOf: #","hash":""#.utf8)
+                out.append(contentsOf: Hex.encode(hash).utf8)
+                out.append(contentsOf: "\"}\n".utf8)
+                previous = Array(hash)
+                count += 1
+            }
+            try out.write(to: root.appendingPathComponent("entries.jsonl"))
+            return count
+        }
+        for note in try store.checkpoints() {
+            let size = LedgerVerifier.claimedSize(note) ?? 0
+            try Data(note.utf8).write(to: root.appendingPathComponent("checkpoints/\(String(format: "%012lld", size)).note"))
+        }
+        try Data((verifier.verifierKeyText + "\n").utf8).write(to: root.appendingPathComponent("key.vkey"))
+        var results: [String: JSONValue] = [:]
+        for pool in state.poolOrder {
+            results[pool] = resultJSON(state: state, pool: pool)
+            try Data(try pabulibFile(state: state, pool: pool).written().utf8)
+                .write(to: root.appendingPathComponent("pools/\(pool).pb"))
+        }
+        let document = JSONValue.object(["edition": .string(edition), "phase": .string(state.phase.rawValue), "pools": .object(results)])
+        try Data(document.canonicalBytes + [0x0A]).write(to: root.appendingPathComponent("results.json"))
+        return count
+    }
+
+    /// Verifies a bundle: entries, chain, checkpoints, tallies, and `results.json` against the re-tally.
+    ///
+    /// - Parameters:
+    ///   - folder: The bundle.
+    ///   - verifier: The key obtained from the municipality; `nil` trusts the bundle's `key.vkey`.
+    /// - Throws: ``VerificationFailure`` for the first problem; ``LedgerError`` when a file is unreadable.
+    public static func verify(folder: String, verifier: CheckpointVerifier?) throws -> VerificationReport {
+        let root = URL(fileURLWithPath: folder)
+        let bundled = try KeyFiles.verifier(at: root.appendingPathComponent("key.vkey").path)
+        if let verifier, verifier != bundled {
+            throw VerificationFailure.bundle("key.vkey is not the key given (\(verifier.verifierKeyText))")
+        }
+        let folderURL = root.appendingPathComponent("checkpoints")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folderURL.path).filter { $0.hasSuffix(".note") }.sorted()
+        let notes = try names.map { String(decoding: try Data(contentsOf: folderURL.appendingPathComponent($0)), as: UTF8.self) }
+        var verification = LedgerVerifier(checkpointSizes: Set(notes.compactMap(LedgerVerifier.claimedSize)))
+        let data = try [UInt8](Data(contentsOf: root.appendingPathComponent("entries.jsonl")))
+        var start = 0
+        var line = 0
+        while start < data.count {
+            let end = data[start...].firstIndex(of: 0x0A) ?? data.count
+            line += 1
+            let value = try JSONParser.parse(Array(data[start..<end]))
+            guard case .object(let fields) = value, let entryValue = fields["entry"], case .string(let hashText)? = fields["hash"],
+                let hash = Hex.decode(hashText), case .object(let entryFields) = entryValue,
+                case .string(let prevText)? = entryFields["prev"], let prev = Hex.decode(prevText)
+            else { throw VerificationFailure.bundle("entries.jsonl line \(line): not {\"entry\":{...,\"prev\"},\"hash\"}") }
+            try verification.add(try LedgerEntry(json: entryValue), statedPrevious: prev, statedHash: hash)
+            start = end + 1
+        }
+        let report = try verification.finish(checkpoints: notes, verifier: bundled)
+        let resultsValue = try JSONParser.parse([UInt8](Data(contentsOf: root.appendingPathComponent("results.json"))))
+        guard case .object(let document) = resultsValue, case .string(let edition)? = document["edition"],
+            case .object(let pools)? = document["pools"], let state = verification.states.first(where: { $0.id == edition })
+        else { throw VerificationFailure.bundle("results.json does not name an edition of the log and its pools") }
+        for pool in state.poolOrder where pools[pool] != resultJSON(state: state, pool: pool) {
+            throw VerificationFailure.bundle("results.json: pool \(pool) differs from the re-tally of the log")
+        }
+        guard Set(pools.keys) == Set(state.poolOrder) else {
+            throw VerificationFailure.bundle("results.json names pools \(pools.keys.sorted()), the log \(state.poolOrder)")
+        }
+        return report
+    }
+
+    /// A pool's result as written in `results.json`: the re-tally once voting is closed.
+    static func resultJSON(state: EditionState, pool: PoolID) -> JSONValue {
+        guard state.phase >= .closed else { return .object(["status": .string("voting not closed")]) }
+        do {
+            let result = try state.tally(pool)
+            return .object([
+                "rule": .string(result.rule), "tie_breaking": .string(result.tieBreaking),
+                "selected": .array(result.selected.map(JSONValue.string)), "scores": .array(result.scores.map(JSONValue.integer)),
+                "spent": .integer(result.spent.minorUnits), "published": .bool(state.results[pool] != nil),
+            ])
+        } catch {
+            return .object(["status": .string("not tallied"), "problem": .string(error.detail)])
+        }
+    }
+
+    /// A pool's admitted projects and counted ballots as a pabulib file; withdrawn projects get
+    /// pabulib's withdrawn cost so that the file counts the same.
+    static func pabulibFile(state: EditionState, pool: PoolID) throws -> PabulibFile {
+        let config = state.pools[pool]!.config
+        let admitted = state.admittedProposals(in: pool)
+        var index: [ProposalID: Int] = [:]
+        for (position, proposal) in admitted.enumerated() { index[proposal.id] = position }
+        let ballots = state.countedBallots(in: pool)
+        let hasPoints = config.voteType == .cumulative || config.voteType == .scoring
+        var meta: [(String, String?)] = [
+            ("description", config.name), ("num_projects", String(admitted.count)), ("num_votes", String(ballots.count)),
+            ("budget", config.budget.description), ("vote_type", config.voteType.rawValue), ("rule", config.rule),
+            ("min_length", config.limits.minLength.map(String.init)), ("max_length", config.limits.maxLength.map(String.init)),
+            ("min_sum_cost", config.limits.minSumCost?.description), ("max_sum_cost", config.limits.maxSumCost?.description),
+            ("min_points", config.limits.minPoints.map(String.init)), ("max_points", config.limits.maxPoints.map(String.init)),
+            ("min_sum_points", config.limits.minSumPoints.map(String.init)),
+            ("max_sum_points", config.limits.maxSumPoints.map(String.init)),
+            ("min_project_score_threshold", config.minProjectScoreThreshold.map(String.init)),
+        ]
+        meta.append(("edition", state.id))
+        return PabulibFile(
+            meta: meta.compactMap { key, value in value.map { MetaEntry(key: key, value: $0) } },
+            projectColumns: ["name"],
+            projects: admitted.map {
+                PabulibProject(
+                    id: $0.id, cost: $0.withdrawal != nil ? PabulibFile.withdrawnCost : ($0.reviewedCost ?? $0.costEstimate),
+                    values: [$0.title])
+            },
+            voteColumns: ["voting_method"],
+            votes: ballots.map {
+                PabulibVote(voterID: $0.voter, projects: $0.projects.compactMap { index[$0] }, points: $0.points, values: [$0.method.rawValue])
+            },
+            hasPoints: hasPoints)
+    }
+}
