@@ -1,3 +1,5 @@
+import Foundation
+
 /// An open-addressing hash table from byte strings to integers, so that the reader can look up
 /// project ids, find duplicate voter ids and share repeated column values without building a
 /// `String` for every field of every vote.
@@ -23,13 +25,13 @@ struct ByteKeyTable {
     }
 
     /// The value stored for `key`, if any.
-    func value(for key: ArraySlice<UInt8>) -> Int? {
+    func value(for key: UnsafeBufferPointer<UInt8>) -> Int? {
         let hash = Self.hash(key)
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
             let entry = slots[slot]
             if entry < 0 { return nil }
-            if hashes[slot] == hash, keyBytes[keyRanges[entry]].elementsEqual(key) { return values[entry] }
+            if hashes[slot] == hash, matches(entry, key) { return values[entry] }
             slot = (slot + 1) & mask
         }
     }
@@ -37,14 +39,14 @@ struct ByteKeyTable {
     /// Stores `value` for `key` unless the key is already there.
     ///
     /// - Returns: the value already stored for the key, or `nil` when the key was new.
-    mutating func insert(_ key: ArraySlice<UInt8>, value: Int) -> Int? {
+    mutating func insert(_ key: UnsafeBufferPointer<UInt8>, value: Int) -> Int? {
         if (values.count + 1) * 2 > slots.count { grow() }
         let hash = Self.hash(key)
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
             let entry = slots[slot]
             if entry < 0 { break }
-            if hashes[slot] == hash, keyBytes[keyRanges[entry]].elementsEqual(key) { return values[entry] }
+            if hashes[slot] == hash, matches(entry, key) { return values[entry] }
             slot = (slot + 1) & mask
         }
         let start = keyBytes.count
@@ -56,13 +58,22 @@ struct ByteKeyTable {
         return nil
     }
 
+    private func matches(_ entry: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        let range = keyRanges[entry]
+        guard range.count == key.count else { return false }
+        guard let keyStart = key.baseAddress else { return true }
+        return keyBytes.withUnsafeBufferPointer { stored in
+            memcmp(stored.baseAddress! + range.lowerBound, keyStart, range.count) == 0
+        }
+    }
+
     private mutating func grow() {
         let size = slots.count * 2
         slots = [Int](repeating: -1, count: size)
         hashes = [UInt64](repeating: 0, count: size)
         mask = size - 1
         for (entry, range) in keyRanges.enumerated() {
-            let hash = Self.hash(keyBytes[range])
+            let hash = keyBytes.withUnsafeBufferPointer { Self.hash(UnsafeBufferPointer(rebasing: $0[range])) }
             var slot = Int(truncatingIfNeeded: hash) & mask
             while slots[slot] >= 0 { slot = (slot + 1) & mask }
             slots[slot] = entry
@@ -71,7 +82,7 @@ struct ByteKeyTable {
     }
 
     /// FNV-1a, finished with a multiply-xorshift so that short numeric ids spread over the slots.
-    private static func hash(_ key: ArraySlice<UInt8>) -> UInt64 {
+    private static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in key {
             hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3

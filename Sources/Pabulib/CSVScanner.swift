@@ -41,10 +41,13 @@ struct CSVScanner {
         return field.hasEscapedQuotes ? raw.replacingOccurrences(of: "\"\"", with: "\"") : raw
     }
 
-    /// The bytes of a field's text: its bytes in the buffer, or an unquoted copy when the field
-    /// holds doubled quotes.
-    func key(of field: Field) -> ArraySlice<UInt8> {
-        field.hasEscapedQuotes ? Array(text(field).utf8)[...] : bytes[field.range]
+    /// Calls `body` with the bytes of a field's text: its bytes in the buffer, or an unquoted
+    /// copy when the field holds doubled quotes.
+    func withKey<Result>(of field: Field, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        if field.hasEscapedQuotes {
+            return Array(text(field).utf8).withUnsafeBufferPointer(body)
+        }
+        return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[field.range])) }
     }
 
     /// The raw bytes of a field (quotes already removed, escapes not undone).

@@ -48,9 +48,6 @@ public struct PabulibFile: Sendable, Hashable {
     /// The rule the file says decided the vote (`rule` in META).
     public var rule: String? { self[meta: "rule"] }
 
-    /// The vote type (`vote_type` in META); checked when the file is read.
-    public var voteType: VoteType { self[meta: "vote_type"].flatMap(VoteType.init(rawValue:)) ?? .approval }
-
     /// The ids of the projects the city funded (`selected` = 1), or `nil` without that column.
     public var selectedProjectIDs: Set<String>? {
         guard let column = projectColumns.firstIndex(of: "selected") else { return nil }

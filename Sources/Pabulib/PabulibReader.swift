@@ -75,7 +75,7 @@ struct StringInterner {
     private var table = ByteKeyTable()
     private var strings: [String] = []
 
-    mutating func intern(_ bytes: ArraySlice<UInt8>) -> String {
+    mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         if let index = table.value(for: bytes) { return strings[index] }
         let string = String(decoding: bytes, as: UTF8.self)
         _ = table.insert(bytes, value: strings.count)
@@ -163,7 +163,7 @@ struct PabulibReader {
                     continue
                 }
                 let project = try readProject(line: line, layout: projectLayout)
-                if lookup.projects.insert(Array(project.id.utf8)[...], value: projects.count) != nil {
+                if Array(project.id.utf8).withUnsafeBufferPointer({ lookup.projects.insert($0, value: projects.count) }) != nil {
                     throw error(line, "project_id", "duplicate project id '\(project.id)'")
                 }
                 projects.append(project)
@@ -237,30 +237,33 @@ struct PabulibReader {
             throw error(line, nil, "expected \(layout.width) fields as in the VOTES header, found \(fields.count)")
         }
         let voterField = fields[layout.voterID]
-        let voterKey = scanner.key(of: voterField)
-        if voterKey.isEmpty { throw error(line, "voter_id", "the voter id is empty") }
-        let voterID = scanner.text(voterField)
-        if lookup.voters.insert(voterKey, value: 0) != nil {
-            throw error(line, "voter_id", "duplicate voter id '\(voterID)'")
+        if voterField.range.isEmpty { throw error(line, "voter_id", "the voter id is empty") }
+        if scanner.withKey(of: voterField, { lookup.voters.insert($0, value: 0) }) != nil {
+            throw error(line, "voter_id", "duplicate voter id '\(scanner.text(voterField))'")
         }
+        let voterID = scanner.text(voterField)
         lookup.ballotNumber += 1
         var projects: [Int] = []
-        let rawVote = scanner.key(of: fields[layout.vote])
-        var itemStart = rawVote.startIndex
-        while !rawVote.isEmpty {
-            let itemEnd = rawVote[itemStart...].firstIndex(of: UInt8(ascii: ",")) ?? rawVote.endIndex
-            let item = rawVote[itemStart..<itemEnd]
-            guard let index = lookup.projects.value(for: item) else {
-                throw error(line, "vote", "unknown project '\(String(decoding: item, as: UTF8.self))'")
+        let problem: String? = scanner.withKey(of: fields[layout.vote]) { rawVote in
+            var itemStart = 0
+            while !rawVote.isEmpty {
+                var itemEnd = itemStart
+                while itemEnd < rawVote.count, rawVote[itemEnd] != UInt8(ascii: ",") { itemEnd += 1 }
+                let item = UnsafeBufferPointer(rebasing: rawVote[itemStart..<itemEnd])
+                guard let index = lookup.projects.value(for: item) else {
+                    return "unknown project '\(String(decoding: item, as: UTF8.self))'"
+                }
+                if lookup.lastBallot[index] == lookup.ballotNumber {
+                    return "project '\(String(decoding: item, as: UTF8.self))' appears twice on the ballot"
+                }
+                lookup.lastBallot[index] = lookup.ballotNumber
+                projects.append(index)
+                if itemEnd == rawVote.count { break }
+                itemStart = itemEnd + 1
             }
-            if lookup.lastBallot[index] == lookup.ballotNumber {
-                throw error(line, "vote", "project '\(String(decoding: item, as: UTF8.self))' appears twice on the ballot")
-            }
-            lookup.lastBallot[index] = lookup.ballotNumber
-            projects.append(index)
-            if itemEnd == rawVote.endIndex { break }
-            itemStart = itemEnd + 1
+            return nil
         }
+        if let problem { throw error(line, "vote", problem) }
         var points: [Int64] = []
         if let pointsField = layout.points {
             let raw = scanner.bytes(of: fields[pointsField])
@@ -298,7 +301,7 @@ struct PabulibReader {
         var values: [String] = []
         values.reserveCapacity(layout.extra.count)
         for (column, index) in layout.extra.enumerated() {
-            values.append(lookup.columnValues[column].intern(scanner.key(of: fields[index])))
+            values.append(scanner.withKey(of: fields[index]) { lookup.columnValues[column].intern($0) })
         }
         return PabulibVote(voterID: voterID, projects: projects, points: points, values: values)
     }
