@@ -26,6 +26,24 @@ struct Affine: Hashable {
     static func += (lhs: inout Affine, rhs: Affine) { lhs = lhs + rhs }
     static func *= (lhs: inout Affine, rhs: Int64) { lhs = lhs * rhs }
 
+    /// Multiplies in place by a non-negative factor.
+    mutating func multiply(by factor: Int64) {
+        value.multiply(by: factor)
+        slope.multiply(by: factor)
+    }
+
+    /// Adds `other × factor` in place (`factor` non-negative).
+    mutating func add(_ other: Affine, times factor: Int64) {
+        value.add(other.value, times: factor)
+        slope.add(other.slope, times: factor)
+    }
+
+    /// Subtracts in place.
+    mutating func subtract(_ other: Affine) {
+        value.subtract(other.value)
+        slope.subtract(other.slope)
+    }
+
     /// The value `steps` increments further on.
     func value(after steps: Int64) -> BigInt { value + slope * steps }
 }

@@ -23,7 +23,7 @@ struct EqualSharesEngine {
     }
 
     let instance: EqualSharesInstance
-    let track: Bool
+    private(set) var track: Bool
     let explain: Bool
     private(set) var horizon = Horizon()
     private(set) var selected: [Int] = []
@@ -77,6 +77,7 @@ struct EqualSharesEngine {
                         count: instance.totalUtility[project], unit: 1)
         }
         while true {
+            if track && horizon.steps <= 1 { stopTracking(&keys) }
             remaining.sort { a, b in
                 let order = keys[a]!.compared(to: keys[b]!).order
                 return order != 0 ? order < 0 : a < b
@@ -128,7 +129,7 @@ struct EqualSharesEngine {
             remaining.removeAll { $0 == winner || dropped.contains($0) }
             selected.append(winner)
             let round = pay(winner, walk)
-            for project in remaining { keys[project]!.numerator *= round.factor }
+            for project in remaining { keys[project]!.numerator.multiply(by: round.factor) }
             if explain {
                 rounds.append(EqualSharesRound(
                     project: winner, rho: round.rho, payers: round.payers, exhaustedPayers: round.exhaustedPayers,
@@ -138,6 +139,13 @@ struct EqualSharesEngine {
                 ))
             }
         }
+    }
+
+    /// Drops the slopes once the horizon is down to one increment: nothing more to learn.
+    private mutating func stopTracking(_ keys: inout [Int: Price]) {
+        track = false
+        for group in budget.indices { budget[group].slope = .zero }
+        for project in keys.keys { keys[project]!.numerator.slope = .zero }
     }
 
     // MARK: price of a project
@@ -185,7 +193,7 @@ struct EqualSharesEngine {
             let numerator = target - poorSum
             // Uniform: remainingUtility counts supporters and every weight is the project's unit.
             let enough = instance.isUniform
-                ? numerator.value <= budget[entry.group].value * remainingUtility
+                ? BigInt.compare(numerator.value, budget[entry.group].value, times: remainingUtility) <= 0
                 : numerator.value * entry.weight <= budget[entry.group].value * remainingUtility
             if enough {
                 let price = instance.isUniform
@@ -193,7 +201,7 @@ struct EqualSharesEngine {
                     : Price(numerator: numerator, count: remainingUtility, unit: 1)
                 return Walk(affordable: true, price: price, poorSum: poorSum, groups: groups, firstRich: index)
             }
-            poorSum += budget[entry.group] * entry.members
+            poorSum.add(budget[entry.group], times: entry.members)
             remainingUtility -= instance.isUniform ? entry.members : entry.members * entry.weight
         }
         return Walk(affordable: false, price: Price(numerator: .zero, count: 1, unit: 1), poorSum: poorSum, groups: groups, firstRich: groups.count)
@@ -252,7 +260,7 @@ struct EqualSharesEngine {
         }
         scale *= factor
         if factor != 1 {
-            for group in budget.indices where alive[group] { budget[group] *= factor }
+            for group in order { budget[group].multiply(by: factor) }
         }
         if instance.isUniform {
             payUniform(project, walk, share: numerator)
@@ -273,48 +281,32 @@ struct EqualSharesEngine {
     /// the supporters, and restores the order of classes by budget.
     private mutating func payUniform(_ project: Int, _ walk: Walk, share: Affine) {
         let projects = instance.projectCount
-        var split: [Int: Int] = [:]
-        var whole = Set<Int>()
+        // split[c]: the class taking c's supporters of the winner; c itself when all of c supports it.
+        var split = [Int32](repeating: -1, count: budget.count)
         for entry in walk.groups where Int(counts[entry.group * projects + project]) == size[entry.group] {
-            whole.insert(entry.group)
+            split[entry.group] = Int32(entry.group)
         }
-        for voter in instance.supporters[project] {
-            let group = find(Int(classOf[Int(voter)]))
-            guard alive[group], !whole.contains(group) else { continue }
-            let target: Int
-            if let existing = split[group] {
-                target = existing
-            } else {
-                target = budget.count
-                split[group] = target
-                budget.append(budget[group])
-                size.append(0)
-                alive.append(true)
-                parent.append(Int32(target))
-                counts.append(contentsOf: repeatElement(0, count: projects))
+        instance.supporters[project].withUnsafeBufferPointer { voters in
+            instance.ballotStart.withUnsafeBufferPointer { starts in
+                instance.ballotProjects.withUnsafeBufferPointer { ballots in
+                    moveSupporters(voters, starts, ballots, split: &split)
+                }
             }
-            classOf[Int(voter)] = Int32(target)
-            for other in instance.ballots[Int(voter)] {
-                counts[group * projects + Int(other)] -= 1
-                counts[target * projects + Int(other)] += 1
-            }
-            size[group] -= 1
-            size[target] += 1
         }
-        var paying = Set<Int>()
+        var paying = [Bool](repeating: false, count: budget.count)
         var paid: [Int] = []
         for (index, entry) in walk.groups.enumerated() {
-            let group = whole.contains(entry.group) ? entry.group : split[entry.group]!
-            paying.insert(group)
+            let group = Int(split[entry.group])
+            paying[group] = true
             if index < walk.firstRich {
                 alive[group] = false
             } else {
-                budget[group] = budget[group] - share
+                budget[group].subtract(share)
                 if budget[group] == .zero { alive[group] = false } else { paid.append(group) }
             }
         }
         // Both lists are sorted by budget: the unpaid kept theirs, the paid lost the same amount.
-        let unpaid = order.filter { alive[$0] && !paying.contains($0) }
+        let unpaid = order.filter { alive[$0] && !paying[$0] }
         var merged: [Int] = []
         merged.reserveCapacity(unpaid.count + paid.count)
         var (i, j) = (0, 0)
@@ -332,6 +324,39 @@ struct EqualSharesEngine {
             }
         }
         order = merged
+    }
+
+    /// Moves each supporter of the winner from a class that only partly supports it to the
+    /// class `split` names for it, creating that class on first use.
+    private mutating func moveSupporters(
+        _ voters: UnsafeBufferPointer<Int32>, _ starts: UnsafeBufferPointer<Int32>, _ ballots: UnsafeBufferPointer<Int32>,
+        split: inout [Int32]
+    ) {
+        let projects = instance.projectCount
+        for voter in voters {
+            let group = find(Int(classOf[Int(voter)]))
+            guard alive[group], Int(split[group]) != group else { continue }
+            var target = Int(split[group])
+            if target < 0 {
+                target = budget.count
+                split[group] = Int32(target)
+                budget.append(budget[group])
+                size.append(0)
+                alive.append(true)
+                parent.append(Int32(target))
+                counts.append(contentsOf: repeatElement(0, count: projects))
+            }
+            classOf[Int(voter)] = Int32(target)
+            counts.withUnsafeMutableBufferPointer { counts in
+                for index in Int(starts[Int(voter)])..<Int(starts[Int(voter) + 1]) {
+                    let other = Int(ballots[index])
+                    counts[group * projects + other] &-= 1
+                    counts[target * projects + other] &+= 1
+                }
+            }
+            size[group] -= 1
+            size[target] += 1
+        }
     }
 
     /// Joins two classes with the same budget.

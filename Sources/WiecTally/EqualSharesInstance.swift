@@ -27,7 +27,9 @@ struct EqualSharesInstance {
 
     // Uniform ballots: utility per project, and each voter's candidate projects.
     let utility: [Int64]
-    let ballots: [[Int32]]
+    /// Voter `v`'s candidate projects are `ballotProjects[ballotStart[v] ..< ballotStart[v + 1]]`.
+    let ballotStart: [Int32]
+    let ballotProjects: [Int32]
     let supporters: [[Int32]]
 
     // Weighted ballots: identical ballots form one group of voters for the whole count.
@@ -48,15 +50,19 @@ struct EqualSharesInstance {
             isUniform = true
             let utility = election.projects.map { choice == .cost ? $0.cost.minorUnits : 1 }
             self.utility = utility
-            var ballots: [[Int32]] = []
-            ballots.reserveCapacity(election.ballots.count)
+            var ballotStart: [Int32] = [0]
+            var ballotProjects: [Int32] = []
+            ballotStart.reserveCapacity(election.ballots.count + 1)
             var supporters = [[Int32]](repeating: [], count: projectCount)
             for (voter, ballot) in election.ballots.enumerated() {
-                let approved = ballot.projects.filter { usable[$0] }
-                ballots.append(approved.map { Int32($0) })
-                for project in approved { supporters[project].append(Int32(voter)) }
+                for project in ballot.projects where usable[project] {
+                    ballotProjects.append(Int32(project))
+                    supporters[project].append(Int32(voter))
+                }
+                ballotStart.append(Int32(ballotProjects.count))
             }
-            self.ballots = ballots
+            self.ballotStart = ballotStart
+            self.ballotProjects = ballotProjects
             self.supporters = supporters
             self.totalUtility = try (0..<projectCount).map { project throws(TallyError) in
                 let (total, overflow) = Int64(supporters[project].count).multipliedReportingOverflow(by: utility[project])
@@ -68,7 +74,8 @@ struct EqualSharesInstance {
         case .cumulative, .scoring:
             isUniform = false
             utility = []
-            ballots = []
+            ballotStart = []
+            ballotProjects = []
             supporters = []
             var groupIndex: [Ballot: Int] = [:]
             var sizes: [Int] = []
