@@ -15,6 +15,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         // Tally rules over elections: pure, exact, no I/O.
@@ -32,11 +36,25 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // The HTTP front: JSON API, auth, problem+json errors, metrics.
+        .target(
+            name: "WiecServer",
+            dependencies: [
+                "WiecCore", "WiecTally", "Pabulib", "WiecLedger",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            resources: [.copy("Resources/openapi.json")]
+        ),
         // The `wiec` commands; the executable only enters them.
         .target(
             name: "WiecCLI",
             dependencies: [
-                "WiecTally", "Pabulib", "WiecCore", "WiecLedger",
+                "WiecTally", "Pabulib", "WiecCore", "WiecLedger", "WiecServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -46,7 +64,14 @@ let package = Package(
         .testTarget(name: "WiecTallyTests", dependencies: ["WiecTally", "Pabulib", "WiecTestSupport"]),
         .testTarget(name: "PabulibTests", dependencies: ["Pabulib", "WiecTally", "WiecTestSupport"]),
         .testTarget(name: "WiecCoreTests", dependencies: ["WiecCore", "WiecTally"]),
-        .testTarget(name: "WiecLedgerTests", dependencies: ["WiecLedger", "WiecCore", "WiecTally", "Pabulib"]),
+        .testTarget(name: "WiecLedgerTests", dependencies: ["WiecLedger", "WiecCore", "WiecTally", "Pabulib", "WiecTestSupport"]),
+        .testTarget(
+            name: "WiecServerTests",
+            dependencies: [
+                "WiecServer", "WiecCore", "WiecTally", "Pabulib", "WiecLedger", "WiecTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
         .testTarget(name: "WiecCLITests", dependencies: ["WiecCLI", "wiec", "Pabulib", "WiecTally", "WiecTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

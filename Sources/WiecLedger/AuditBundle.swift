@@ -1,7 +1,7 @@
 import Crypto
 import Foundation
 import GRDB
-import Pabulib
+public import Pabulib
 public import WiecCore
 import WiecTally
 
@@ -126,7 +126,7 @@ public enum AuditBundle {
 
     /// A pool's admitted projects and counted ballots as a pabulib file; withdrawn projects get
     /// pabulib's withdrawn cost so that the file counts the same.
-    static func pabulibFile(state: EditionState, pool: PoolID) throws -> PabulibFile {
+    public static func pabulibFile(state: EditionState, pool: PoolID) throws -> PabulibFile {
         let config = state.pools[pool]!.config
         let admitted = state.admittedProposals(in: pool)
         var index: [ProposalID: Int] = [:]

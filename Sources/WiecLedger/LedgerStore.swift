@@ -11,9 +11,9 @@ public import WiecCore
 /// Several processes may open the same file; a writer first folds whatever others appended.
 public final class LedgerStore: EditionStore {
     let database: DatabasePool
-    private let signer: CheckpointSigner?
+    let signer: CheckpointSigner?
     /// The folded state of the log as of ``Cache/head``; `nil` until loaded or after a failed write.
-    private let cache = Mutex<Cache?>(nil)
+    let cache = Mutex<Cache?>(nil)
 
     struct Cache: Sendable {
         var head: Int64 = 0
@@ -171,7 +171,7 @@ public final class LedgerStore: EditionStore {
         }
     }
 
-    private func append(
+    func append(
         _ event: Event, actor: Actor, edition: EditionID, time: String, db: Database, cache: inout Cache
     ) throws {
         let (type, body) = try EventCoding.encode(event)
@@ -200,7 +200,7 @@ public final class LedgerStore: EditionStore {
         try writeCheckpoint(db, cache, time: Timestamp.format(time), signer: signer)
     }
 
-    private func writeCheckpoint(_ db: Database, _ cache: Cache, time: String, signer: CheckpointSigner) throws {
+    func writeCheckpoint(_ db: Database, _ cache: Cache, time: String, signer: CheckpointSigner) throws {
         let latest = try Int64.fetchOne(db, sql: "SELECT MAX(size) FROM checkpoints")
         guard latest != cache.head else { return }
         let checkpoint = Checkpoint(origin: signer.name, size: cache.head, root: cache.frontier.root, time: time)
@@ -210,7 +210,7 @@ public final class LedgerStore: EditionStore {
 
     /// Folds the entries appended since the cache was last brought up to date (by this process
     /// or another one). An entry whose stored hash does not match its content stops everything.
-    private func catchUp(_ db: Database, _ cache: inout Cache?) throws {
+    func catchUp(_ db: Database, _ cache: inout Cache?) throws {
         let head = try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM entries") ?? 0
         if cache == nil { cache = Cache() }
         guard head != cache!.head else { return }
@@ -238,7 +238,7 @@ public final class LedgerStore: EditionStore {
     }
 
     /// A fingerprint of what a batch asks, so a reused idempotency key with another request is refused.
-    private static func fingerprint(_ batch: [LedgerCommand]) throws -> [UInt8] {
+    static func fingerprint(_ batch: [LedgerCommand]) throws -> [UInt8] {
         var hasher = SHA256()
         for item in batch {
             hasher.update(data: try EventCoding.canonical(item.command))

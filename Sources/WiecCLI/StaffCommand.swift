@@ -1,0 +1,78 @@
+import ArgumentParser
+import Foundation
+import WiecServer
+
+/// `wiec staff`: staff accounts of a server's store.
+struct StaffCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "staff",
+        abstract: "Add, list and revoke staff accounts (admin, reviewer, auditor).",
+        subcommands: [Add.self, List.self, Revoke.self]
+    )
+
+    /// The store whose accounts are managed.
+    struct Store: ParsableArguments {
+        @Option(help: "The ledger's SQLite file; accounts live in FILE.access.")
+        var db = "wiec-data/wiec.sqlite"
+
+        func open() throws -> AccessStore {
+            let folder = (db as NSString).deletingLastPathComponent
+            if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+            return try AccessStore(path: ServerConfiguration(databasePath: db).accessDatabasePath)
+        }
+    }
+
+    /// `wiec staff add`: prints the new account's bearer token, once.
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Create an account and print its bearer token (shown once; only a hash is kept).")
+
+        @OptionGroup var store: Store
+
+        @Option(help: "admin, reviewer or auditor.")
+        var role: String
+
+        @Option(help: "'*' (everything), EDITION, or EDITION:POOL,POOL.")
+        var scope: String
+
+        @Option(help: "The person's name, shown to people, never written in the log.")
+        var name: String
+
+        func run() throws {
+            guard let role = StaffRole(rawValue: role) else {
+                throw ValidationError("--role must be one of \(StaffRole.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            guard let scope = StaffScope(scope) else { throw ValidationError("--scope must be '*', EDITION or EDITION:POOL,POOL") }
+            let (account, token) = try store.open().addStaff(name: name, role: role, scope: scope, at: Date())
+            print("id: \(account.id)")
+            print("token: \(token)")
+        }
+    }
+
+    /// `wiec staff list`.
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the active accounts.")
+
+        @OptionGroup var store: Store
+
+        func run() throws {
+            for account in try store.open().staff() {
+                print("\(account.id)\t\(account.role.rawValue)\t\(account.scope.text)\t\(account.name)")
+            }
+        }
+    }
+
+    /// `wiec staff revoke`.
+    struct Revoke: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Revoke an account: its token stops working at once.")
+
+        @OptionGroup var store: Store
+
+        @Argument(help: "The account id printed by 'wiec staff add'.")
+        var id: String
+
+        func run() throws {
+            guard try store.open().revokeStaff(id: id, at: Date()) else { throw ValidationError("no active account \(id)") }
+            print("revoked \(id)")
+        }
+    }
+}

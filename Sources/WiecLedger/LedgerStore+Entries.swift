@@ -1,0 +1,53 @@
+import Crypto
+import Foundation
+import GRDB
+
+extension LedgerStore {
+    /// The entries `from...through` as lines of the audit bundle's `entries.jsonl`:
+    /// `{"entry":{...},"hash":"..."}`, where `entry` is the entry's canonical JSON with `prev`
+    /// (exactly the bytes of its Merkle leaf) and `hash` their SHA-256.
+    ///
+    /// - Throws: ``LedgerError`` when the range is outside the log.
+    public func entryLines(from: Int64, through: Int64) throws -> [String] {
+        try canonicalEntries(from: from, through: through).map { bytes in
+            #"{"entry":"# + String(decoding: bytes, as: UTF8.self) + #","hash":""# + Hex.encode(Array(SHA256.hash(data: bytes))) + "\"}"
+        }
+    }
+
+    /// An RFC 6962 consistency proof from the tree of `from` entries to the tree of `to` entries.
+    ///
+    /// - Throws: ``LedgerError`` when `from` or `to` is outside the log.
+    public func consistencyProof(from: Int64, to: Int64) throws -> [[UInt8]] {
+        let size = try head().size
+        guard from >= 1, from <= to, to <= size else {
+            throw LedgerError.notFound("no consistency proof from \(from) to \(to) (the log has \(size))")
+        }
+        let leaves = try canonicalEntries(from: 1, through: to).map(Merkle.leafHash)
+        return Merkle.consistencyProof(from: Int(from), leaves: leaves[...])
+    }
+
+    /// The canonical bytes of the entries `from...through`, chained to the entry before.
+    private func canonicalEntries(from: Int64, through: Int64) throws -> [[UInt8]] {
+        let size = try head().size
+        guard from >= 1, from <= through, through <= size else {
+            throw LedgerError.notFound("no entries \(from)...\(through) (the log has \(size))")
+        }
+        return try database.read { db in
+            var previous = LedgerEntry.genesisHash
+            if from > 1, let hash = try Data.fetchOne(db, sql: "SELECT hash FROM entries WHERE seq = ?", arguments: [from - 1]) {
+                previous = Array(hash)
+            }
+            var entries: [[UInt8]] = []
+            entries.reserveCapacity(Int(through - from + 1))
+            let rows = try Row.fetchCursor(
+                db, sql: "SELECT seq, id, time, type, actor_role, actor_id, edition, body FROM entries WHERE seq BETWEEN ? AND ? ORDER BY seq",
+                arguments: [from, through])
+            while let row = try rows.next() {
+                let bytes = LedgerEntry(row: row).canonicalBytes(previousHash: previous)
+                previous = Array(SHA256.hash(data: bytes))
+                entries.append(bytes)
+            }
+            return entries
+        }
+    }
+}

@@ -1,0 +1,130 @@
+import Foundation
+import Hummingbird
+import WiecCore
+import WiecLedger
+
+/// Editions, their pools, phases, workshops and initiatives.
+struct EditionsController: Sendable {
+    let gateway: CommandGateway
+    let auth: Authenticator
+    let body: JSONBody
+
+    var endpoints: RouteCollection<WiecRequestContext> {
+        let routes = RouteCollection(context: WiecRequestContext.self)
+        routes.post("editions", use: create)
+        routes.get("editions", use: list)
+        routes.get("editions/{edition}", use: show)
+        routes.post("editions/{edition}/pools", use: addPool)
+        routes.post("editions/{edition}/phase", use: advance)
+        routes.post("editions/{edition}/workshops", use: recordWorkshop)
+        routes.post("editions/{edition}/initiatives", use: submitInitiative)
+        return routes
+    }
+
+    struct NewEdition: Codable {
+        var id: String
+        var name: String
+    }
+
+    struct PhaseChange: Codable {
+        var to: Phase
+    }
+
+    struct PhaseChanged: Codable {
+        var edition: String
+        var phase: Phase
+        var receipt: ReceiptView
+        var checkpoint: String?
+    }
+
+    struct NewWorkshop: Codable {
+        var id: String?
+        var theme: String
+        var date: String
+        var place: String
+        var facilitator: String
+        var participants: Int
+    }
+
+    struct NewInitiative: Codable {
+        var id: String?
+        var workshop: String?
+        var title: String
+        var description: String
+    }
+
+    struct Created: Codable {
+        var id: String
+        var receipt: ReceiptView
+    }
+
+    @Sendable func create(_ request: Request, context: WiecRequestContext) async throws -> Response {
+        _ = try auth.principal(request)
+        let input = try await body.decode(NewEdition.self, from: request)
+        let id = try TextRules.id(input.id, "id")
+        let (actor, _) = try auth.actor(request, on: id, as: .creator)
+        _ = try await gateway.execute(.createEdition(name: try TextRules.line(input.name, "name")), on: id, by: actor, request: request)
+        return try Reply.json(EditionView(try gateway.existing(id)), status: .created)
+    }
+
+    @Sendable func list(_ request: Request, context: WiecRequestContext) async throws -> Response {
+        try Reply.json(try gateway.store.editions().map { EditionView(try gateway.store.state(of: $0)) })
+    }
+
+    @Sendable func show(_ request: Request, context: WiecRequestContext) async throws -> Response {
+        try Reply.json(EditionView(try gateway.existing(try context.parameters.require("edition"))))
+    }
+
+    @Sendable func addPool(_ request: Request, context: WiecRequestContext) async throws -> Response {
+        let edition = try context.parameters.require("edition")
+        let (actor, _) = try auth.actor(request, on: edition, as: .official)
+        let pool = try await body.decode(PoolView.self, from: request).config()
+        _ = try await gateway.execute(.addPool(pool), on: edition, by: actor, request: request)
+        return try Reply.json(PoolView(pool, ballots: nil), status: .created)
+    }
+
+    @Sendable func advance(_ request: Request, context: WiecRequestContext) async throws -> Response {
+        let edition = try context.parameters.require("edition")
+        let (actor, _) = try auth.actor(request, on: edition, as: .official)
+        let input = try await body.decode(PhaseChange.self, from: request)
+        let receipt = try await gateway.execute(.advancePhase(to: input.to), on: edition, by: actor, request: request)
+        let checkpoint = try gateway.store.checkpoints().last
+        return try Reply.json(PhaseChanged(edition: edition, phase: input.to, receipt: ReceiptView(receipt), checkpoint: checkpoint))
+    }
+
+    @Sendable func recordWorkshop(_ request: Request, context: WiecRequestContext) async throws -> Response {
+        let edition = try context.parameters.require("edition")
+        let (actor, _) = try auth.actor(request, on: edition, as: .official)
+        let input = try await body.decode(NewWorkshop.self, from: request)
+        guard input.date.count == 10, ISO8601DateFormatter.day.date(from: input.date) != nil else {
+            throw Problem.invalidText("date must be YYYY-MM-DD")
+        }
+        let workshop = Workshop(
+            id: try CommandGateway.newID(input.id, prefix: "w-", request: request, actor: actor),
+            theme: try TextRules.line(input.theme, "theme"), date: input.date, place: try TextRules.line(input.place, "place"),
+            facilitator: try TextRules.line(input.facilitator, "facilitator"), participants: input.participants)
+        let receipt = try await gateway.execute(.recordWorkshop(workshop), on: edition, by: actor, request: request)
+        return try Reply.json(Created(id: workshop.id, receipt: ReceiptView(receipt)), status: .created)
+    }
+
+    @Sendable func submitInitiative(_ request: Request, context: WiecRequestContext) async throws -> Response {
+        let edition = try context.parameters.require("edition")
+        let (actor, _) = try auth.actor(request, on: edition, as: .resident)
+        let input = try await body.decode(NewInitiative.self, from: request)
+        let id = try CommandGateway.newID(input.id, prefix: "i-", request: request, actor: actor)
+        let command = Command.submitInitiative(
+            id: id, workshop: input.workshop, title: try TextRules.line(input.title, "title"),
+            description: try TextRules.paragraph(input.description, "description"))
+        let receipt = try await gateway.execute(command, on: edition, by: actor, request: request)
+        return try Reply.json(Created(id: id, receipt: ReceiptView(receipt)), status: .created)
+    }
+}
+
+extension ISO8601DateFormatter {
+    /// `YYYY-MM-DD`.
+    nonisolated(unsafe) static let day: ISO8601DateFormatter = {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withFullDate]
+        return formatter
+    }()
+}

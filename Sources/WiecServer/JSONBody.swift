@@ -1,0 +1,82 @@
+import Foundation
+import Hummingbird
+import NIOCore
+
+/// Reads request bodies strictly: at most the configured size, UTF-8 normalised to NFC, JSON
+/// that decodes to the endpoint's type, and no field the type does not know.
+struct JSONBody: Sendable {
+    /// The largest body accepted, in bytes.
+    var limit: Int
+
+    /// Decodes a request's body.
+    ///
+    /// - Throws: ``Problem`` `body_too_large` (413), `malformed_json` or `unknown_field` (400).
+    func decode<T: Codable>(_ type: T.Type, from request: Request) async throws -> T {
+        let buffer: ByteBuffer
+        do {
+            buffer = try await request.body.collect(upTo: limit)
+        } catch is NIOTooManyBytesError {
+            throw Problem.bodyTooLarge("the body is larger than \(limit) bytes")
+        }
+        guard let text = buffer.getString(at: buffer.readerIndex, length: buffer.readableBytes),
+            text.utf8.elementsEqual(buffer.readableBytesView)
+        else { throw Problem.malformedJSON("the body is not UTF-8") }
+        let data = Data(text.precomposedStringWithCanonicalMapping.utf8)
+        let raw: Any
+        do {
+            raw = try JSONSerialization.jsonObject(with: data, options: [])
+        } catch {
+            throw Problem.malformedJSON("the body is not JSON")
+        }
+        let value: T
+        do {
+            value = try JSONDecoder().decode(T.self, from: data)
+        } catch let error as DecodingError {
+            throw Problem.malformedJSON(Self.describe(error))
+        }
+        let known = try JSONSerialization.jsonObject(with: JSONEncoder().encode(value), options: [.fragmentsAllowed])
+        if let unknown = Self.unknownField(raw, known: known, path: "") { throw Problem.unknownField(unknown) }
+        return value
+    }
+
+    /// The first field of `raw` that the decoded value does not carry back, as a dotted path.
+    /// A field sent as `null` that the value leaves out is not unknown.
+    static func unknownField(_ raw: Any, known: Any, path: String) -> String? {
+        switch (raw, known) {
+        case (let raw as [String: Any], let known as [String: Any]):
+            for key in raw.keys.sorted() {
+                let child = path.isEmpty ? key : "\(path).\(key)"
+                guard let value = known[key] else {
+                    if raw[key] is NSNull { continue }
+                    return child
+                }
+                if let found = unknownField(raw[key]!, known: value, path: child) { return found }
+            }
+            return nil
+        case (let raw as [Any], let known as [Any]):
+            for (index, pair) in zip(raw, known).enumerated() {
+                if let found = unknownField(pair.0, known: pair.1, path: "\(path)[\(index)]") { return found }
+            }
+            return nil
+        default:
+            return nil
+        }
+    }
+
+    /// A decoding error as "field: what".
+    static func describe(_ error: DecodingError) -> String {
+        func path(_ keys: [any CodingKey]) -> String {
+            keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().drop { $0 == "." }.description
+        }
+        switch error {
+        case .keyNotFound(let key, let context):
+            let parent = path(context.codingPath)
+            return "missing field \(parent.isEmpty ? key.stringValue : parent + "." + key.stringValue)"
+        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
+            let at = path(context.codingPath)
+            return at.isEmpty ? context.debugDescription : "\(at): \(context.debugDescription)"
+        @unknown default:
+            return "the body does not match the request"
+        }
+    }
+}

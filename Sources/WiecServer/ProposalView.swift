@@ -1,0 +1,71 @@
+import WiecCore
+
+/// A proposal as the API shows it, with its review history.
+struct ProposalView: Codable, Sendable {
+    var id: String
+    var edition: String
+    var pool: String
+    var title: String
+    var description: String
+    var category: String?
+    var location: String?
+    var costEstimate: Amount
+    var reviewedCost: Amount?
+    var initiative: String?
+    var supporters: Int
+    var status: String
+    var reviews: [ReviewView]
+    var appeals: [AppealView]
+    var withdrawal: String?
+
+    enum CodingKeys: String, CodingKey {
+        case id, edition, pool, title, description, category, location, costEstimate = "cost_estimate"
+        case reviewedCost = "reviewed_cost", initiative, supporters, status, reviews, appeals, withdrawal
+    }
+
+    /// One review stage's decision.
+    struct ReviewView: Codable, Sendable {
+        var stage: ReviewStage
+        var outcome: ReviewOutcome
+        var justification: String
+        var reviewedCost: Amount?
+        var reviewer: String
+
+        enum CodingKeys: String, CodingKey {
+            case stage, outcome, justification, reviewedCost = "reviewed_cost", reviewer
+        }
+    }
+
+    init(_ proposal: Proposal, in state: EditionState) {
+        id = proposal.id
+        edition = state.id
+        pool = proposal.pool
+        title = proposal.title
+        description = proposal.description
+        category = proposal.category
+        location = proposal.location
+        costEstimate = Amount(proposal.costEstimate)
+        reviewedCost = proposal.reviewedCost.map(Amount.init)
+        initiative = proposal.initiative
+        supporters = proposal.supporters.count
+        status = Self.status(proposal, in: state)
+        reviews = ReviewStage.allCases.compactMap { stage in
+            proposal.reviews[stage].map {
+                ReviewView(
+                    stage: stage, outcome: $0.outcome, justification: $0.justification, reviewedCost: $0.reviewedCost.map(Amount.init),
+                    reviewer: $0.reviewer)
+            }
+        }
+        appeals = state.appeals.values.filter { $0.proposal == proposal.id }.sorted { $0.id < $1.id }.map(AppealView.init)
+        withdrawal = proposal.withdrawal
+    }
+
+    /// `withdrawn`, `admitted`, `rejected` (a negative stage not overturned) or `pending`.
+    static func status(_ proposal: Proposal, in state: EditionState) -> String {
+        let size = state.pools[proposal.pool]?.config.supportListSize ?? 0
+        if proposal.withdrawal != nil { return "withdrawn" }
+        if proposal.isAdmitted(supportListSize: size) { return "admitted" }
+        if ReviewStage.allCases.contains(where: { proposal.outcome(of: $0) == .negative }) { return "rejected" }
+        return "pending"
+    }
+}

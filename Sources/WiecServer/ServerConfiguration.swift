@@ -1,0 +1,41 @@
+public import Foundation
+
+/// How a Wiec server is set up: where it listens, where its files live, and its limits.
+public struct ServerConfiguration: Sendable {
+    /// The address to bind, e.g. `127.0.0.1`.
+    public var host: String
+    /// The TCP port; 0 picks a free one.
+    public var port: Int
+    /// The ledger's SQLite file; its signing key (`FILE.key`, `FILE.vkey`) and the access file
+    /// (`FILE.access`) live beside it.
+    public var databasePath: String
+    /// Whether to seed the `demo` edition from the sample ballots when the store is empty.
+    public var demo: Bool
+    /// The folder of sample `.pb` files for `--demo`.
+    public var demoBallotsFolder: String
+    /// The largest JSON body accepted, in bytes.
+    public var maxBodyBytes: Int
+    /// Registrations one client may make per minute.
+    public var registrationsPerMinute: Int
+    /// Ballots one client may cast per minute.
+    public var ballotsPerMinute: Int
+
+    /// Creates a configuration.
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, databasePath: String = "wiec-data/wiec.sqlite",
+        demo: Bool = false, demoBallotsFolder: String = "ballots", maxBodyBytes: Int = 64 * 1024,
+        registrationsPerMinute: Int = 30, ballotsPerMinute: Int = 60
+    ) {
+        self.host = host
+        self.port = port
+        self.databasePath = databasePath
+        self.demo = demo
+        self.demoBallotsFolder = demoBallotsFolder
+        self.maxBodyBytes = maxBodyBytes
+        self.registrationsPerMinute = registrationsPerMinute
+        self.ballotsPerMinute = ballotsPerMinute
+    }
+
+    /// The SQLite file of staff accounts and resident tokens (hashes only).
+    public var accessDatabasePath: String { databasePath + ".access" }
+}

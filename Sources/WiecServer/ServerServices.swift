@@ -1,0 +1,29 @@
+public import Foundation
+public import WiecLedger
+
+/// What a running server holds open: the ledger, the access file and the checkpoint key.
+public struct ServerServices: Sendable {
+    /// The event store.
+    public let store: LedgerStore
+    /// Staff accounts and resident tokens.
+    public let access: AccessStore
+    /// The key that signs checkpoints.
+    public let signer: CheckpointSigner
+
+    /// Opens (creating on first start) the ledger, its signing key and the access file.
+    ///
+    /// - Throws: when a file cannot be created, opened or read.
+    public init(configuration: ServerConfiguration) throws {
+        let folder = (configuration.databasePath as NSString).deletingLastPathComponent
+        if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+        // The key `wiec init` makes; a first start makes it the same way (origin wiec.local/<file>).
+        if FileManager.default.fileExists(atPath: KeyFiles.privateKeyPath(forLedger: configuration.databasePath)) {
+            signer = try KeyFiles.signer(forLedger: configuration.databasePath)
+        } else {
+            let file = ((configuration.databasePath as NSString).lastPathComponent as NSString).deletingPathExtension
+            signer = try KeyFiles.create(forLedger: configuration.databasePath, name: "wiec.local/" + file)
+        }
+        store = try LedgerStore(path: configuration.databasePath, signer: signer)
+        access = try AccessStore(path: configuration.accessDatabasePath)
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+import Hummingbird
+import WiecCore
+import WiecLedger
+
+/// Voter registration, online ballots and paper ballots entered by staff.
+struct VotingController: Sendable {
+    let gateway: CommandGateway
+    let auth: Authenticator
+    let body: JSONBody
+    let registrations: RateLimiter
+    let ballotLimit: RateLimiter
+
+    /// The actor the log records for self-service registrations.
+    static let registrationDesk = Actor(role: .official, id: "registration-desk")
+
+    var endpoints: RouteCollection<WiecRequestContext> {
+        let routes = RouteCollection(context: WiecRequestContext.self)
+        routes.post("editions/{edition}/voters", use: register)
+        routes.post("editions/{edition}/ballots", use: cast)
+        routes.post("editions/{edition}/paper-ballots", use: castPaper)
+        return routes
+    }
+
+    struct Registration: Codable {
+        var name: String
+        var pesel: String
+        var contact: String?
+    }
+
+    struct Registered: Codable {
+        var edition: String
+        var voterID: String
+        var token: String
+        var receipt: ReceiptView
+
+        enum CodingKeys: String, CodingKey {
+            case edition, voterID = "voter_id", token, receipt
+        }
+    }
+
+    struct NewBallot: Codable {
+        var id: String?
+        var pool: String
+        var projects: [String]
+        var points: [Int64]?
+    }
+
+    struct Cast: Codable {
+        var ballot: String
+        var pool: String
+        var receipt: ReceiptView
+    }
+
+    struct PaperBatch: Codable {
+        var ballots: [PaperBallot]
+    }
+
+    struct PaperBallot: Codable {
+        var id: String?
+        var voter: String
+        var pool: String
+        var projects: [String]
+        var points: [Int64]?
+    }
+
+    struct PaperCast: Codable {
+        var ballots: [String]
+        var receipt: ReceiptView
+    }
+
+    /// The most ballots one paper batch may hold.
+    static let maxPaperBatch = 1_000
+
+    @Sendable func register(_ request: Request, context: WiecRequestContext) async throws -> Response {
+        try registrations.take(context.clientAddress)
+        let edition = try context.parameters.require("edition")
+        let input = try await body.decode(Registration.self, from: request)
+        let person = PersonalData(
+            pesel: try Pesel(input.pesel), name: try TextRules.line(input.name, "name"),
+            contact: try TextRules.optionalLine(input.contact, "contact"))
+        _ = try gateway.existing(edition)
+        let key = try CommandGateway.idempotencyKey(request) ?? UUID().uuidString
+        let voter = auth.access.voterID(edition: edition, idempotencyKey: key)
+        let receipt = try gateway.store.registerVoter(
+            voter, person: person, on: edition, by: Self.registrationDesk, idempotencyKey: "http:registration:\(edition):\(key)",
+            at: Date())
+        gateway.count(receipt, ballots: 0)
+        let token = try auth.access.residentToken(edition: edition, voter: voter)
+        return try Reply.json(Registered(edition: edition, voterID: voter, token: token, receipt: ReceiptView(receipt)), status: .created)
+    }
+
+    @Sendable func cast(_ request: Request, context: WiecRequestContext) async throws -> Response {
+        let edition = try context.parameters.require("edition")
+        let (actor, _) = try auth.actor(request, on: edition, as: .voter)
+        try ballotLimit.take("voter:\(actor.id)")
+        let input = try await body.decode(NewBallot.self, from: request)
+        let id = try CommandGateway.newID(input.id, prefix: "b-", request: request, actor: actor)
+        let command = Command.castBallot(
+            ballot: id, voter: actor.id, pool: input.pool, projects: input.projects, points: input.points ?? [], method: .internet)
+        let receipt = try await gateway.execute(command, on: edition, by: actor, request: request)
+        return try Reply.json(Cast(ballot: id, pool: input.pool, receipt: ReceiptView(receipt)), status: .created)
+    }
+
+    @Sendable func castPaper(_ request: Request, context: WiecRequestContext) async throws -> Response {
+        let edition = try context.parameters.require("edition")
+        let (actor, _) = try auth.actor(request, on: edition, as: .official)
+        let input = try await body.decode(PaperBatch.self, from: request)
+        guard !input.ballots.isEmpty, input.ballots.count <= Self.maxPaperBatch else {
+            throw Problem(Refusal(.invalidValue, "a batch holds 1 to \(Self.maxPaperBatch) paper ballots"))
+        }
+        var ids: [String] = []
+        var batch: [LedgerCommand] = []
+        for (index, ballot) in input.ballots.enumerated() {
+            let id = try CommandGateway.newID(ballot.id, prefix: "b-\(index)-", request: request, actor: actor)
+            ids.append(id)
+            batch.append(LedgerCommand(
+                .castBallot(
+                    ballot: id, voter: try TextRules.id(ballot.voter, "voter"), pool: ballot.pool, projects: ballot.projects,
+                    points: ballot.points ?? [], method: .paper),
+                on: edition, by: actor))
+        }
+        let receipt = try gateway.execute(batch: batch, actor: actor, request: request)
+        return try Reply.json(PaperCast(ballots: ids, receipt: ReceiptView(receipt)), status: .created)
+    }
+}
