@@ -18,7 +18,11 @@ enum DemoSeed {
         let names = try FileManager.default.contentsOfDirectory(atPath: ballotsFolder).filter { $0.hasSuffix(".pb") }.sorted()
         let pools = try names.map { name in
             let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: ballotsFolder).appendingPathComponent(name)))
-            return PabulibImport.Pool(id: String(name.dropLast(3)), file: try PabulibFile.parse(bytes, fileName: name))
+            let pool = String(name.dropLast(3))
+            var file = try PabulibFile.parse(bytes, fileName: name)
+            // The sample files number their projects alike; an edition needs ids unique across pools.
+            for index in file.projects.indices { file.projects[index].id = "\(pool)-\(file.projects[index].id)" }
+            return PabulibImport.Pool(id: pool, file: file)
         }
         guard !pools.isEmpty else { return false }
         _ = try store.importPabulib(pools, edition: edition, name: "BO Demo 2027", idempotencyKey: "demo-seed", at: Date())

@@ -5,6 +5,7 @@ import HummingbirdTesting
 import Logging
 import NIOCore
 import WiecServer
+import WiecTestSupport
 
 /// A real server on loopback over a fresh SQLite store in a temporary folder, with an admin
 /// (scope `*`), a reviewer scoped to one pool, and an auditor.
@@ -17,12 +18,14 @@ struct TestServer {
     let access: AccessStore
 
     init(
-        reviewerScope: String = "bo:city", registrationsPerMinute: Int = 0, ballotsPerMinute: Int = 0, maxBodyBytes: Int = 64 * 1024
+        reviewerScope: String = "bo:city", registrationsPerMinute: Int = 0, ballotsPerMinute: Int = 0, maxBodyBytes: Int = 64 * 1024,
+        demo: Bool = false
     ) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("wiec-server-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         configuration = ServerConfiguration(
-            host: "127.0.0.1", port: 0, databasePath: folder.appendingPathComponent("wiec.sqlite").path, maxBodyBytes: maxBodyBytes,
+            host: "127.0.0.1", port: 0, databasePath: folder.appendingPathComponent("wiec.sqlite").path, demo: demo,
+            demoBallotsFolder: SharedData.repositoryRoot.appendingPathComponent("ballots").path, maxBodyBytes: maxBodyBytes,
             registrationsPerMinute: registrationsPerMinute, ballotsPerMinute: ballotsPerMinute)
         access = try AccessStore(path: configuration.accessDatabasePath)
         admin = try access.addStaff(name: "Anna Admin", role: .admin, scope: .all, at: Date()).1
