@@ -69,6 +69,7 @@ struct EqualSharesEngine {
     mutating func run() {
         var remaining = instance.candidates
         var keys: [Int: Price] = [:]
+        var reportedUnaffordable = Set<Int>()
         for project in remaining {
             keys[project] = instance.isUniform
                 ? Price(numerator: Affine(value: scale * instance.costs[project], slope: .zero),
@@ -131,10 +132,12 @@ struct EqualSharesEngine {
             let round = pay(winner, walk)
             for project in remaining { keys[project]!.numerator.multiply(by: round.factor) }
             if explain {
+                let unaffordable = remaining.filter { !reportedUnaffordable.contains($0) && !isAffordable($0) }
+                reportedUnaffordable.formUnion(unaffordable)
                 rounds.append(EqualSharesRound(
                     project: winner, rho: round.rho, payers: round.payers, exhaustedPayers: round.exhaustedPayers,
                     exhaustedPaid: round.exhaustedPaid,
-                    becameUnaffordable: remaining.filter { !isAffordable($0) },
+                    becameUnaffordable: unaffordable,
                     tiedWith: tied.filter { $0 != winner }.sorted { instance.priority[$0] < instance.priority[$1] }
                 ))
             }
@@ -400,7 +403,8 @@ public struct EqualSharesRound: Sendable, Hashable {
     /// What those exhausted supporters paid together, in minor units; the others paid the rest
     /// of the cost.
     public var exhaustedPaid: Rational
-    /// Remaining projects whose supporters no longer have their cost between them.
+    /// Remaining projects whose supporters no longer have their cost between them, each listed
+    /// once: after the first round at which it is out of reach.
     public var becameUnaffordable: [Int]
     /// Projects at the same ρ that lost the tie, in tie order.
     public var tiedWith: [Int]
