@@ -20,7 +20,7 @@ extension TallyCommand {
                 tieBreaking: tieBreaking ?? TieBreaking(name: config.tieBreaking) ?? .fileOrder,
                 utility: utility, completion: completion, increment: increment
             ))
-            let report = TallyReport(source: "\(id).pb", election: election, result: result, currency: "PLN")
+            let report = TallyReport(source: "\(id).pb", election: election, result: result, currency: config.currency)
             print(report.rendered(as: format, explain: explain))
         }
     }

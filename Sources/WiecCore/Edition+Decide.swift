@@ -223,7 +223,7 @@ extension Edition {
             }
         case .approval, .chooseOne, .ordinal:
             guard points.isEmpty else {
-                throw Refusal(.malformedBallot, "a \(config.voteType.rawValue) ballot takes no points")
+                throw Refusal(.malformedBallot, "\(config.voteType.rawValue) ballots take no points")
             }
         }
         return .ballotCast(ballot: ballot, voter: voter, pool: pool, projects: projects, points: points, method: method)

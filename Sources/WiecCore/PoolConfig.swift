@@ -22,12 +22,15 @@ public struct PoolConfig: Sendable, Hashable {
     public var supportListSize: Int
     /// Whether a voter may vote again; the last ballot before close counts.
     public var allowsRevoting: Bool
+    /// The ISO 4217 code of the budget's currency (`PLN`).
+    public var currency: String
 
     /// Creates a pool.
     public init(
         id: PoolID, name: String, budget: Money, voteType: VoteType, limits: BallotLimits = BallotLimits(),
         rule: String = "greedy", tieBreaking: String = TieBreaking.fileOrder.name,
-        minProjectScoreThreshold: Int64? = nil, supportListSize: Int = 0, allowsRevoting: Bool = false
+        minProjectScoreThreshold: Int64? = nil, supportListSize: Int = 0, allowsRevoting: Bool = false,
+        currency: String = "PLN"
     ) {
         self.id = id
         self.name = name
@@ -39,6 +42,7 @@ public struct PoolConfig: Sendable, Hashable {
         self.minProjectScoreThreshold = minProjectScoreThreshold
         self.supportListSize = supportListSize
         self.allowsRevoting = allowsRevoting
+        self.currency = currency
     }
 }
 
@@ -46,7 +50,7 @@ extension PoolConfig: Codable {
     private enum CodingKeys: String, CodingKey {
         case id, name, budget, voteType = "vote_type", rule, tieBreaking = "tie_breaking"
         case minProjectScoreThreshold = "min_project_score_threshold", supportListSize = "support_list_size"
-        case allowsRevoting = "allows_revoting"
+        case allowsRevoting = "allows_revoting", currency
         case minLength = "min_length", maxLength = "max_length", minSumCost = "min_sum_cost", maxSumCost = "max_sum_cost"
         case minPoints = "min_points", maxPoints = "max_points", minSumPoints = "min_sum_points", maxSumPoints = "max_sum_points"
     }
@@ -63,6 +67,7 @@ extension PoolConfig: Codable {
         minProjectScoreThreshold = try c.decodeIfPresent(Int64.self, forKey: .minProjectScoreThreshold)
         supportListSize = try c.decode(Int.self, forKey: .supportListSize)
         allowsRevoting = try c.decode(Bool.self, forKey: .allowsRevoting)
+        currency = try c.decode(String.self, forKey: .currency)
         limits = BallotLimits(
             minLength: try c.decodeIfPresent(Int.self, forKey: .minLength),
             maxLength: try c.decodeIfPresent(Int.self, forKey: .maxLength),
@@ -87,6 +92,7 @@ extension PoolConfig: Codable {
         try c.encodeIfPresent(minProjectScoreThreshold, forKey: .minProjectScoreThreshold)
         try c.encode(supportListSize, forKey: .supportListSize)
         try c.encode(allowsRevoting, forKey: .allowsRevoting)
+        try c.encode(currency, forKey: .currency)
         try c.encodeIfPresent(limits.minLength, forKey: .minLength)
         try c.encodeIfPresent(limits.maxLength, forKey: .maxLength)
         try c.encodeIfPresent(limits.minSumCost, forKey: .minSumCost)

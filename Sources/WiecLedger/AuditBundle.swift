@@ -143,6 +143,7 @@ public enum AuditBundle {
             ("max_sum_points", config.limits.maxSumPoints.map(String.init)),
             ("min_project_score_threshold", config.minProjectScoreThreshold.map(String.init)),
         ]
+        meta.append(("currency", config.currency))
         meta.append(("edition", state.id))
         return PabulibFile(
             meta: meta.compactMap { key, value in value.map { MetaEntry(key: key, value: $0) } },

@@ -47,7 +47,8 @@ public enum PabulibImport {
             add(.addPool(PoolConfig(
                 id: pool.id, name: pool.file[meta: "description"] ?? pool.id, budget: election.budget,
                 voteType: election.voteType, limits: election.limits, rule: pool.file.rule ?? "unknown",
-                tieBreaking: TieBreaking.fileOrder.name, minProjectScoreThreshold: election.minProjectScoreThreshold)))
+                tieBreaking: TieBreaking.fileOrder.name, minProjectScoreThreshold: election.minProjectScoreThreshold,
+                currency: pool.file[meta: "currency"] ?? "PLN")))
         }
         add(.advancePhase(to: .submission))
         var owner: [ProposalID: PoolID] = [:]
@@ -75,15 +76,17 @@ public enum PabulibImport {
         add(.advancePhase(to: .appeals))
         add(.advancePhase(to: .voting))
         var registered = Set<VoterID>()
-        for pool in pools {
+        for (pool, election) in zip(pools, elections) {
             let methodColumn = pool.file.voteColumns.firstIndex(of: "voting_method")
+            // Some ordinal files restate each ranking as points (3,2,1); the ranking is what counts.
+            let takesPoints = election.voteType == .cumulative || election.voteType == .scoring
             for vote in pool.file.votes {
                 if registered.insert(vote.voterID).inserted { add(.registerVoter(voter: vote.voterID)) }
                 let online = methodColumn.map { vote.values[$0] == VotingMethod.internet.rawValue } ?? true
                 add(
                     .castBallot(
                         ballot: "\(pool.id)/\(vote.voterID)", voter: vote.voterID, pool: pool.id,
-                        projects: vote.projects.map { pool.file.projects[$0].id }, points: vote.points,
+                        projects: vote.projects.map { pool.file.projects[$0].id }, points: takesPoints ? vote.points : [],
                         method: online ? .internet : .paper),
                     by: online ? Actor(role: .voter, id: vote.voterID) : official)
             }

@@ -34,12 +34,19 @@ struct CanonicalJSONTests {
             .appealDecided(appeal: "a", upheld: false, justification: "j", reviewedCost: nil),
             .voterRegistered(voter: "v"),
             .ballotCast(ballot: "b", voter: "v", pool: "p", projects: ["x"], points: [3], method: .paper),
+            .ballotCast(ballot: "b\"2", voter: "w\\", pool: "p\n", projects: ["x", "y"], points: [], method: .internet),
             .ballotVoided(ballot: "b", reason: "r"), .projectWithdrawn(proposal: "x", reason: "r"),
             .resultPublished(pool: "p", result: PublishedResult(rule: "greedy", tieBreaking: "file-order", selected: ["x"], scores: [3], spent: Money(units: 4))),
         ]
         #expect(Set(events.map { try! EventCoding.encode($0).type }) == Set(Event.CodingKeys.allCases.map(\.rawValue)))
         for event in events {
             let (type, body) = try EventCoding.encode(event)
+            // The direct path for votes writes exactly the generic path's bytes.
+            if let fast = EventCoding.encodeFast(event) {
+                let generic = try JSONValueEncoder.encode(event)
+                #expect(generic == .object([fast.type: try JSONParser.parse(Array(fast.body.utf8))]))
+                #expect(try JSONParser.parse(Array(fast.body.utf8)).canonicalString == fast.body)
+            }
             #expect(try JSONParser.parse(Array(body.utf8)).canonicalString == body)
             #expect(try EventCoding.decode(type: type, body: body) == event)
         }
