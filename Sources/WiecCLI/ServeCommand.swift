@@ -44,5 +44,6 @@ struct ServeCommand: AsyncParsableCommand {
         logger.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
         let app = try buildApplication(configuration, logger: logger)
         try await app.runService()
+        logger.info("stopped: in-flight requests finished, every acknowledged append is on disk")
     }
 }

@@ -40,6 +40,13 @@ import WiecTally
                 #expect(!reply.text.contains(pesel))
                 residents.append((reply["token"] as! String, reply["voter_id"] as! String))
             }
+            // A retried registration (same Idempotency-Key) gets the same voter and token and appends nothing.
+            let entries = try await client.get("/healthz")["entries"] as? Int
+            reply = try await client.post("/api/v1/editions/bo/voters", key: "register-0", ["name": "Mieszkaniec 0", "pesel": TestPesel.make(0)])
+            #expect(reply.status == .created)
+            #expect(reply["token"] as? String == residents[0].token)
+            #expect(reply["voter_id"] as? String == residents[0].voter)
+            #expect(try await client.get("/healthz")["entries"] as? Int == entries)
             reply = try await client.post("/api/v1/editions/bo/workshops", token: admin, [
                 "id": "w1", "theme": "Zieleń osiedlowa", "date": "2027-03-14", "place": "MDK", "facilitator": "K. Nowak", "participants": 23,
             ])
@@ -190,6 +197,11 @@ import WiecTally
                 #expect(result.selected.map { file.projects[$0].id } == pool["selected"] as? [String])
                 #expect(report.tallies.first { $0.pool == id }?.result?.selected == pool["selected"] as? [String])
             }
+            // Metrics count requests, appends and ballots.
+            let metrics = try await client.get("/metrics").text
+            #expect(metrics.contains("wiec_ballots_total"))
+            #expect(metrics.contains("wiec_ledger_appends_total"))
+            #expect(metrics.contains("hb_requests"))
             // The .pb endpoint serves the same file; a proof checks against the public key.
             reply = try await client.get("/api/v1/editions/bo/pools/city/pabulib")
             #expect(reply.text == exported["city"])
