@@ -263,7 +263,11 @@ struct EqualSharesEngine {
         }
         scale *= factor
         if factor != 1 {
-            for group in order { budget[group].multiply(by: factor) }
+            if instance.isUniform {
+                for group in order { budget[group].multiply(by: factor) }
+            } else {
+                for group in budget.indices where alive[group] { budget[group].multiply(by: factor) }
+            }
         }
         if instance.isUniform {
             payUniform(project, walk, share: numerator)
