@@ -218,14 +218,39 @@ public struct BigInt: Sendable, Hashable, Comparable {
     public func quotientAndRemainder(dividingBy divisor: BigInt) -> (quotient: BigInt, remainder: BigInt) {
         precondition(!divisor.isZero, "division by zero")
         if BigInt.compareMagnitudes(limbs, divisor.limbs) < 0 { return (.zero, self) }
-        // Binary long division: simple and exact; used only to reduce fractions for display.
+        if divisor.limbs.count == 1 {
+            let (q, r) = quotientAndRemainder(dividingBy: divisor.limbs[0])
+            return (BigInt(isNegative: isNegative != divisor.isNegative, limbs: q.limbs), BigInt(isNegative: isNegative, limbs: [r]))
+        }
+        // Binary long division in place: used only to reduce fractions for explanations.
         let bits = limbs.count * 64
         var quotient = [UInt64](repeating: 0, count: limbs.count)
-        var remainder: [UInt64] = []
+        var remainder = [UInt64](repeating: 0, count: divisor.limbs.count + 1)
+        let d = divisor.limbs
         for bit in stride(from: bits - 1, through: 0, by: -1) {
-            remainder = BigInt.shiftLeftOne(remainder, inserting: (limbs[bit / 64] >> UInt64(bit % 64)) & 1)
-            if BigInt.compareMagnitudes(remainder, divisor.limbs) >= 0 {
-                remainder = BigInt.subtractMagnitudes(remainder, divisor.limbs)
+            var carry = (limbs[bit / 64] >> UInt64(bit % 64)) & 1
+            for index in remainder.indices {
+                let next = remainder[index] >> 63
+                remainder[index] = (remainder[index] << 1) | carry
+                carry = next
+            }
+            // remainder >= divisor ?
+            var order = remainder[d.count] != 0 ? 1 : 0
+            if order == 0 {
+                var index = d.count - 1
+                while index >= 0 {
+                    if remainder[index] != d[index] { order = remainder[index] < d[index] ? -1 : 1; break }
+                    index -= 1
+                }
+            }
+            if order >= 0 {
+                var borrow: UInt64 = 0
+                for index in remainder.indices {
+                    let (d1, o1) = remainder[index].subtractingReportingOverflow(index < d.count ? d[index] : 0)
+                    let (d2, o2) = d1.subtractingReportingOverflow(borrow)
+                    remainder[index] = d2
+                    borrow = (o1 ? 1 : 0) + (o2 ? 1 : 0)
+                }
                 quotient[bit / 64] |= 1 << UInt64(bit % 64)
             }
         }
@@ -233,18 +258,56 @@ public struct BigInt: Sendable, Hashable, Comparable {
                 BigInt(isNegative: isNegative, limbs: remainder))
     }
 
-    /// The greatest common divisor of the magnitudes (Euclid).
+    /// The greatest common divisor of the magnitudes (binary GCD, in place).
     public static func gcd(_ a: BigInt, _ b: BigInt) -> BigInt {
-        var (x, y) = (BigInt(isNegative: false, limbs: a.limbs), BigInt(isNegative: false, limbs: b.limbs))
-        while !y.isZero {
-            if y.limbs.count == 1 {
-                var (p, q) = (y.limbs[0], x.quotientAndRemainder(dividingBy: y.limbs[0]).remainderMagnitude)
-                while q != 0 { (p, q) = (q, p % q) }
-                return BigInt(p)
-            }
-            (x, y) = (y, x.quotientAndRemainder(dividingBy: y).remainder)
+        if a.isZero { return BigInt(isNegative: false, limbs: b.limbs) }
+        if b.isZero { return BigInt(isNegative: false, limbs: a.limbs) }
+        var u = a.limbs, v = b.limbs
+        let shift = min(trailingZeroBits(u), trailingZeroBits(v))
+        shiftRight(&u, by: trailingZeroBits(u))
+        while !v.isEmpty {
+            shiftRight(&v, by: trailingZeroBits(v))
+            if compareMagnitudes(u, v) > 0 { swap(&u, &v) }
+            subtractInPlace(&v, u)
         }
-        return x
+        var result = BigInt(isNegative: false, limbs: u)
+        for _ in 0..<shift { result.multiply(by: 2) }
+        return result
+    }
+
+    private static func trailingZeroBits(_ a: [UInt64]) -> Int {
+        var count = 0
+        for limb in a {
+            if limb == 0 { count += 64 } else { return count + limb.trailingZeroBitCount }
+        }
+        return count
+    }
+
+    private static func shiftRight(_ a: inout [UInt64], by bits: Int) {
+        if bits == 0 { return }
+        let (words, rest) = (bits / 64, UInt64(bits % 64))
+        if words > 0 { a.removeFirst(min(words, a.count)) }
+        if rest > 0 {
+            for index in a.indices {
+                let high = index + 1 < a.count ? a[index + 1] << (64 - rest) : 0
+                a[index] = (a[index] >> rest) | high
+            }
+        }
+        while let last = a.last, last == 0 { a.removeLast() }
+    }
+
+    /// `a -= b` for `a >= b`.
+    private static func subtractInPlace(_ a: inout [UInt64], _ b: [UInt64]) {
+        var borrow: UInt64 = 0
+        var index = 0
+        while index < b.count || (borrow != 0 && index < a.count) {
+            let (d1, o1) = a[index].subtractingReportingOverflow(index < b.count ? b[index] : 0)
+            let (d2, o2) = d1.subtractingReportingOverflow(borrow)
+            a[index] = d2
+            borrow = (o1 ? 1 : 0) + (o2 ? 1 : 0)
+            index += 1
+        }
+        while let last = a.last, last == 0 { a.removeLast() }
     }
 
     // MARK: magnitudes
@@ -303,18 +366,6 @@ public struct BigInt: Sendable, Hashable, Comparable {
         }
         result[a.count] = carry
         if carry == 0 { result.removeLast() }
-        return result
-    }
-
-    static func shiftLeftOne(_ a: [UInt64], inserting bit: UInt64) -> [UInt64] {
-        var result = a
-        var carry = bit
-        for index in result.indices {
-            let next = result[index] >> 63
-            result[index] = (result[index] << 1) | carry
-            carry = next
-        }
-        if carry != 0 { result.append(carry) }
         return result
     }
 }
