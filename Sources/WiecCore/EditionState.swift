@@ -5,15 +5,21 @@ public struct EditionState: Sendable, Hashable {
     public var id: EditionID
     /// The edition's name; `nil` until it is created.
     public var name: String?
+    /// The current phase.
     public var phase: Phase = .draft
     /// Pools by id; ``poolOrder`` gives the order they were added.
     public var pools: [PoolID: PoolState] = [:]
+    /// Pool ids in the order the pools were added.
     public var poolOrder: [PoolID] = []
+    /// Workshops by id.
     public var workshops: [WorkshopID: Workshop] = [:]
+    /// Resident initiatives by id.
     public var initiatives: [InitiativeID: Initiative] = [:]
     /// Proposals by id; each pool lists its own in submission order.
     public var proposals: [ProposalID: Proposal] = [:]
+    /// Appeals by id, decided or not.
     public var appeals: [AppealID: Appeal] = [:]
+    /// The registered voters' random ids.
     public var voters: Set<VoterID> = []
     /// The pool of every ballot, by ballot id.
     public var ballotPools: [BallotID: PoolID] = [:]
@@ -31,6 +37,7 @@ public struct EditionState: Sendable, Hashable {
 
 /// A pool's configuration, its proposals and its ballots.
 public struct PoolState: Sendable, Hashable {
+    /// The pool's budget and rules.
     public var config: PoolConfig
     /// The pool's proposals in submission order.
     public var proposals: [ProposalID] = []

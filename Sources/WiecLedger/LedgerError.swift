@@ -23,5 +23,8 @@ public struct LedgerError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The database refused or failed.
     static func storage(_ message: String) -> LedgerError { LedgerError(.storage, message) }
 
+    /// Whether something asked for does not exist (an entry, a file), as opposed to a failure.
+    public var isNotFound: Bool { kind == .notFound }
+
     public var description: String { "\(kind.rawValue): \(message)" }
 }

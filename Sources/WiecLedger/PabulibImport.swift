@@ -15,7 +15,9 @@ public enum PabulibImport {
 
     /// One pool to import: its id in the edition and its file.
     public struct Pool: Sendable {
+        /// The pool's id in the edition.
         public var id: PoolID
+        /// The election as read from its `.pb` file.
         public var file: PabulibFile
 
         /// Names a file's pool.

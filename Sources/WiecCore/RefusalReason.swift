@@ -1,0 +1,59 @@
+/// The machine-readable reasons a command is refused, stable across versions.
+public enum RefusalReason: String, Sendable, Hashable, Codable, CaseIterable {
+    /// The edition does not exist yet.
+    case unknownEdition = "unknown_edition"
+    /// The edition already exists.
+    case editionExists = "edition_exists"
+    /// The command is not accepted in the edition's current phase.
+    case phaseClosed = "phase_closed"
+    /// The actor's role may not issue this command.
+    case notAllowed = "not_allowed"
+    /// The actor's scope does not cover the pool concerned.
+    case notInScope = "not_in_scope"
+    /// A phase change that skips or goes back.
+    case invalidTransition = "invalid_transition"
+    /// An id that is already taken.
+    case duplicateID = "duplicate_id"
+    /// A value out of its range (a negative budget, an unknown rule, ...).
+    case invalidValue = "invalid_value"
+    case unknownPool = "unknown_pool"
+    case unknownProposal = "unknown_proposal"
+    case unknownWorkshop = "unknown_workshop"
+    case unknownInitiative = "unknown_initiative"
+    case unknownAppeal = "unknown_appeal"
+    case unknownBallot = "unknown_ballot"
+    /// Only the submitter may do this.
+    case notSubmitter = "not_submitter"
+    case alreadySigned = "already_signed"
+    case alreadyReviewed = "already_reviewed"
+    /// A stage reviewed before the previous one was positive.
+    case stageOutOfOrder = "stage_out_of_order"
+    /// A positive cost review without a reviewed cost.
+    case missingReviewedCost = "missing_reviewed_cost"
+    /// An appeal against a stage that was not negative.
+    case nothingToAppeal = "nothing_to_appeal"
+    case alreadyDecided = "already_decided"
+    case alreadyRegistered = "already_registered"
+    case notRegistered = "not_registered"
+    /// A ballot names a project that is not on the pool's ballot.
+    case unknownProject = "unknown_project"
+    /// A ballot names a project twice.
+    case duplicateProject = "duplicate_project"
+    case ballotTooLong = "ballot_too_long"
+    case ballotTooShort = "ballot_too_short"
+    case overMaxSumCost = "over_max_sum_cost"
+    case underMinSumCost = "under_min_sum_cost"
+    case pointsOutOfRange = "points_out_of_range"
+    case overMaxSumPoints = "over_max_sum_points"
+    case underMinSumPoints = "under_min_sum_points"
+    /// Points missing, extra, or given on a ballot that takes none.
+    case malformedBallot = "malformed_ballot"
+    /// The voter already has a ballot in this pool and the pool does not allow re-voting.
+    case alreadyVoted = "already_voted"
+    case alreadyVoided = "already_voided"
+    case alreadyWithdrawn = "already_withdrawn"
+    /// A pool's result could not be computed by its rule.
+    case tallyFailed = "tally_failed"
+    /// An idempotency key reused with a different command.
+    case idempotencyConflict = "idempotency_conflict"
+}
