@@ -67,7 +67,7 @@ def op(summary, ok, okcode="200", body=None, errors=(), auth=True, params=(), id
     o={"summary":summary,"responses":{okcode: ok}}
     for e in errors: o["responses"][e]=P(e)
     o["responses"]["default"]=P("default")
-    if body: o["requestBody"]={"required":True,"content":{"application/json":{"schema":ref(body)}}}
+    if body: o["requestBody"]={"required":body!="Signature","content":{"application/json":{"schema":ref(body)}}}
     ps=[{"$ref":f"#/components/parameters/{p}"} for p in params]
     if idem: ps.append({"$ref":"#/components/parameters/IdempotencyKey"})
     if ps: o["parameters"]=ps

@@ -10,14 +10,19 @@ struct JSONBody: Sendable {
 
     /// Decodes a request's body.
     ///
+    /// - Parameters:
+    ///   - type: What the endpoint takes.
+    ///   - request: The request.
+    ///   - empty: What an empty body means, for endpoints whose body is optional.
     /// - Throws: ``Problem`` `body_too_large` (413), `malformed_json` or `unknown_field` (400).
-    func decode<T: Codable>(_ type: T.Type, from request: Request) async throws -> T {
+    func decode<T: Codable>(_ type: T.Type, from request: Request, ifEmpty empty: T? = nil) async throws -> T {
         let buffer: ByteBuffer
         do {
             buffer = try await request.body.collect(upTo: limit)
         } catch is NIOTooManyBytesError {
             throw Problem.bodyTooLarge("the body is larger than \(limit) bytes")
         }
+        if buffer.readableBytes == 0, let empty { return empty }
         guard let text = buffer.getString(at: buffer.readerIndex, length: buffer.readableBytes),
             text.utf8.elementsEqual(buffer.readableBytesView)
         else { throw Problem.malformedJSON("the body is not UTF-8") }

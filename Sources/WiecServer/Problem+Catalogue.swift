@@ -21,7 +21,7 @@ extension Problem {
                 detail: error.message)
         case let error as HTTPError:
             self = Self.http(error)
-        case let error as LedgerError where error.description.hasPrefix("not found"):
+        case let error as LedgerError where error.isNotFound:
             self = .unknownEntry(error.message)
         default:
             self = Problem(

@@ -142,7 +142,7 @@ struct ProposalsController: Sendable {
         let id = try context.parameters.require("id")
         let state = try gateway.edition(ofProposal: id)
         let (actor, _) = try auth.actor(request, on: state.id, as: .resident)
-        let input = try await body.decode(Signature.self, from: request)
+        let input = try await body.decode(Signature.self, from: request, ifEmpty: Signature(signer: nil))
         let signer = actor.role == .resident ? (input.signer ?? actor.id) : try TextRules.id(input.signer ?? "", "signer")
         let receipt = try await gateway.execute(.signSupport(proposal: id, signer: signer), on: state.id, by: actor, request: request)
         return try changed(id, receipt, status: .created)

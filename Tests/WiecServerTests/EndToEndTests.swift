@@ -71,7 +71,7 @@ import WiecTally
                 #expect(reply.status == .created, "\(reply.text)")
             }
             for id in ["p1", "p2", "p3", "p4"] {
-                reply = try await client.post("/api/v1/proposals/\(id)/support", token: residents[5].token, [String: Any]())
+                reply = try await client.send(.post, "/api/v1/proposals/\(id)/support", token: residents[5].token)
                 #expect(reply.status == .created, "\(reply.text)")
             }
             reply = try await client.send(.patch, "/api/v1/proposals/p1", token: residents[0].token, json: ["title": "Drzewa przy SP 1"])
