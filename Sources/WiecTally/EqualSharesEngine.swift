@@ -212,17 +212,21 @@ struct EqualSharesEngine {
 
     /// Whether a project's supporters still have its cost between them.
     private func isAffordable(_ project: Int) -> Bool {
+        let target = scale * instance.costs[project]
         var total = BigInt.zero
         if instance.isUniform {
-            for group in order where counts[group * instance.projectCount + project] > 0 {
-                total += budget[group].value * Int64(counts[group * instance.projectCount + project])
+            let projects = instance.projectCount
+            for group in order where counts[group * projects + project] > 0 {
+                total.add(budget[group].value, times: Int64(counts[group * projects + project]))
+                if total >= target { return true }
             }
         } else {
             for (group, _) in instance.projectGroups[project] where alive[group] {
-                total += budget[group].value * Int64(size[group])
+                total.add(budget[group].value, times: Int64(size[group]))
+                if total >= target { return true }
             }
         }
-        return total >= scale * instance.costs[project]
+        return false
     }
 
     // MARK: paying
