@@ -5,8 +5,11 @@ for line in io.lines(os.getenv("TOKENS")) do tokens[#tokens + 1] = line end
 local choices = { '"p1","p2"', '"p3"', '"p4","p5","p6"', '"p7"', '"p8","p9"', '"p10","p1"' }
 local counter = 0
 
+local threads = {}
+
 function setup(thread)
   thread:set("offset", math.random(1, #tokens))
+  table.insert(threads, thread)
 end
 
 request = function()
@@ -17,10 +20,22 @@ request = function()
     { ["Authorization"] = "Bearer " .. token, ["Content-Type"] = "application/json" }, body)
 end
 
-local failures = 0
+failures = 0
+created = 0
 response = function(status, headers, body)
-  if status ~= 201 then
+  if status == 201 then
+    created = created + 1
+  else
     failures = failures + 1
     if failures <= 3 then io.stderr:write("status " .. status .. ": " .. body .. "\n") end
   end
+end
+
+function done(summary, latency, requests)
+  local total, refused = 0, 0
+  for _, thread in ipairs(threads) do
+    total = total + thread:get("created")
+    refused = refused + thread:get("failures")
+  end
+  io.write(string.format("201 answers: %d, other answers: %d\n", total, refused))
 end
