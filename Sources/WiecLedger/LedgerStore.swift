@@ -137,7 +137,6 @@ public final class LedgerStore: EditionStore {
                             return .commit
                         }
                         let first = cache!.head + 1
-                        var phaseChanged = false
                         for (position, item) in batch.enumerated() {
                             let state = cache!.editions[item.edition] ?? EditionState(id: item.edition)
                             let events: [Event]
@@ -146,15 +145,17 @@ public final class LedgerStore: EditionStore {
                             } catch let error as Refusal {
                                 throw batch.count == 1 ? error : Refusal(error.reason, "command \(position + 1) of \(batch.count): \(error.detail)")
                             }
+                            var phaseChanged = false
                             for event in events {
                                 try append(event, actor: item.actor, edition: item.edition, time: timeText, db: db, cache: &cache!)
                                 if case .phaseChanged = event { phaseChanged = true }
                             }
+                            // Every phase change is checkpointed where it happens, also inside a batch.
+                            if phaseChanged { try writeCheckpoint(db, cache!, time: timeText, signer: signer) }
                         }
                         let done = Receipt(
                             edition: edition, firstSequence: first, lastSequence: cache!.head, lastHash: Hex.encode(cache!.headHash))
                         try extra(db, done)
-                        if phaseChanged { try writeCheckpoint(db, cache!, time: timeText, signer: signer) }
                         try db.execute(
                             sql: "INSERT INTO commands (idempotency_key, fingerprint, receipt) VALUES (?, ?, ?)",
                             arguments: [idempotencyKey, Data(fingerprint), String(decoding: try JSONEncoder().encode(done), as: UTF8.self)])

@@ -41,6 +41,7 @@ struct PabulibImportTests {
             [PabulibImport.Pool(id: "pool", file: file)], edition: "import", name: name, idempotencyKey: name, at: ledger.tick())
         let report = try LedgerVerifier.verify(databaseAt: ledger.path, verifier: ledger.signer.verifier)
         #expect(report.entries == receipt.lastSequence)
+        #expect(report.checkpoints == 5, "one checkpoint per phase change, submission to closed")
         let state = try ledger.store.state(of: "import")
         #expect(state.phase == .closed)
         #expect(state.countedBallots(in: "pool").count == file.votes.count)
