@@ -61,22 +61,22 @@ enum Phragmen {
             let load = newLoad(winner)
             steps.append(.phragmenRound(project: winner, load: Rational(load, scale * factor), supporters: Int(factor)))
             scale *= factor
-            for index in classLoad.indices { classLoad[index] *= factor }
-            for project in remaining { loadSum[project] *= factor }
+            for index in classLoad.indices { classLoad[index].multiply(by: factor) }
+            for project in remaining { loadSum[project].multiply(by: factor) }
             // Count, per old load class, how many of the winner's supporters back each project.
-            var moved: [Int: [Int: Int64]] = [:]
-            let newClass = Int32(classLoad.count)
+            let classes = classLoad.count
+            var moved = [Int64](repeating: 0, count: classes * projects)
             classLoad.append(load)
             for voter in supporters[winner] {
                 let old = Int(classOf[Int(voter)])
-                classOf[Int(voter)] = newClass
-                for project in election.ballots[Int(voter)].projects {
-                    moved[old, default: [:]][project, default: 0] += 1
-                }
+                classOf[Int(voter)] = Int32(classes)
+                for project in election.ballots[Int(voter)].projects { moved[old * projects + project] += 1 }
             }
-            for (old, perProject) in moved {
+            for old in 0..<classes {
                 let change = load - classLoad[old]
-                for (project, count) in perProject { loadSum[project] += change * count }
+                for project in remaining where moved[old * projects + project] > 0 {
+                    loadSum[project].add(change, times: moved[old * projects + project])
+                }
             }
         }
         var statuses = election.projects.map { $0.isWithdrawn ? ProjectStatus.withdrawn : .notSelected }
