@@ -85,6 +85,10 @@ struct VotingController: Sendable {
         let receipt = try gateway.store.registerVoter(
             voter, person: person, on: edition, by: Self.registrationDesk, idempotencyKey: "http:registration:\(edition):\(key)",
             at: Date())
+        // A replayed key returns the first receipt: hand out the token only to the same person.
+        guard try gateway.store.voter(withPesel: person.pesel, in: edition) == voter else {
+            throw Refusal(.idempotencyConflict, "this Idempotency-Key was used to register someone else")
+        }
         gateway.count(receipt, ballots: 0)
         let token = try auth.access.residentToken(edition: edition, voter: voter)
         return try Reply.json(Registered(edition: edition, voterID: voter, token: token, receipt: ReceiptView(receipt)), status: .created)

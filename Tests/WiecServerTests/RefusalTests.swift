@@ -81,6 +81,11 @@ import Testing
             expectProblem(
                 try await client.post("/api/v1/editions/bo/voters", ["name": "Osoba 0", "pesel": TestPesel.make(40)]), .conflict, "already_registered")
             expectProblem(try await client.get("/api/v1/editions/bo/results"), .conflict, "not_published")
+            // A registration key replayed by someone else gets no token.
+            #expect(try await client.post("/api/v1/editions/bo/voters", key: "desk-1", ["name": "A", "pesel": TestPesel.make(60)]).status == .created)
+            let replay = try await client.post("/api/v1/editions/bo/voters", key: "desk-1", ["name": "B", "pesel": TestPesel.make(61)])
+            expectProblem(replay, .conflict, "idempotency_conflict")
+            #expect(!replay.text.contains("wiec_r_"))
         }
     }
 
