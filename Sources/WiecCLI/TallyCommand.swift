@@ -79,7 +79,8 @@ struct TallyCommand: AsyncParsableCommand {
         let election = try file.election()
         let rule = try Rule(pabulibName: self.rule ?? file.rule ?? "unknown")
         let result = try Tally.run(election, rule: rule, options: TallyOptions(
-            tieBreaking: tieBreaking ?? .fileOrder, utility: utility, completion: completion, increment: increment
+            tieBreaking: tieBreaking ?? .fileOrder, utility: utility, completion: completion, increment: increment,
+            explainRounds: explain
         ))
         let report = TallyReport(
             source: (path as NSString).lastPathComponent, election: election, result: result,

@@ -59,7 +59,9 @@ enum Phragmen {
             // Rescale so the new load is an integer: scale × supporters.
             let factor = scores[winner]
             let load = newLoad(winner)
-            steps.append(.phragmenRound(project: winner, load: Rational(load, scale * factor), supporters: Int(factor)))
+            if options.explainRounds {
+                steps.append(.phragmenRound(project: winner, load: Rational(load, scale * factor), supporters: Int(factor)))
+            }
             scale *= factor
             for index in classLoad.indices { classLoad[index].multiply(by: factor) }
             for project in remaining { loadSum[project].multiply(by: factor) }

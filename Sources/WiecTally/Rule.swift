@@ -52,17 +52,21 @@ public struct TallyOptions: Sendable, Hashable {
     public var completion: EqualSharesCompletion
     /// Which stopping condition `equalshares/add1` follows.
     public var increment: EqualSharesIncrement
+    /// Whether proportional rules record their rounds (ρ, payments, loads) in the steps; the
+    /// outcome is the same either way.
+    public var explainRounds: Bool
 
     public init(
         tieBreaking: TieBreaking = .fileOrder, officialScores: [Int64]? = nil,
         utility: EqualSharesUtility = .cost, completion: EqualSharesCompletion = .none,
-        increment: EqualSharesIncrement = .official
+        increment: EqualSharesIncrement = .official, explainRounds: Bool = true
     ) {
         self.tieBreaking = tieBreaking
         self.officialScores = officialScores
         self.utility = utility
         self.completion = completion
         self.increment = increment
+        self.explainRounds = explainRounds
     }
 }
 
