@@ -5,7 +5,9 @@ public import WiecCore
 extension LedgerStore {
     /// One command of a group commit, with its own idempotency key.
     public struct KeyedCommand: Sendable {
+        /// What, on which edition, by whom.
         public var command: LedgerCommand
+        /// The request's key: a retry with it returns the first receipt and appends nothing.
         public var idempotencyKey: String
 
         /// Pairs a command with its key.

@@ -1,7 +1,7 @@
 import Crypto
 public import Foundation
 import GRDB
-public import WiecCore
+import WiecCore
 
 /// Staff accounts and resident tokens, in their own SQLite file beside the ledger. Only a
 /// SHA-256 of each token is stored; a token is shown once, when it is made.

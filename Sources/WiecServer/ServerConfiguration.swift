@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// How a Wiec server is set up: where it listens, where its files live, and its limits.
 public struct ServerConfiguration: Sendable {

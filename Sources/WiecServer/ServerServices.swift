@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import WiecLedger
 
 /// What a running server holds open: the ledger, the access file and the checkpoint key.

@@ -1,5 +1,4 @@
 public import Hummingbird
-public import Logging
 public import NIOCore
 
 /// The request context of the Wiec API: Hummingbird's core storage plus the peer's address,
