@@ -16,7 +16,10 @@ amount_in={"oneOf":[amount,{"type":"integer"}]}
 schemas={
  "Problem": obj({"type":string,"title":string,"title_pl":string,"status":integer,"detail":string,"code":string,"instance":string,"request_id":string},
                 ["type","title","title_pl","status","detail","code"]),
- "Receipt": obj({"first_sequence":integer,"sequence":integer,"entry_hash":s("string",pattern="^[0-9a-f]{64}$"),"proof":string}),
+ "Receipt": obj({"first_sequence":integer,"sequence":integer,"entry_hash":s("string",pattern="^[0-9a-f]{64}$"),
+   "leaf_hash":s("string",pattern="^[0-9a-f]{64}$",description="RFC 6962 leaf hash of the entry (ballots)"),
+   "proof":s("string",description="where the inclusion proof against a signed checkpoint is"),
+   "checkpoint":s("string",description="where the latest signed checkpoint is")},["first_sequence","sequence","entry_hash","proof","checkpoint"]),
  "Pool": obj({"id":string,"name":string,"budget":amount,"vote_type":s("string",enum=["approval","choose-1","cumulative","ordinal","scoring"]),
    "rule":string,"tie_breaking":string,"min_project_score_threshold":integer,"support_list_size":integer,"allows_revoting":boolean,
    "min_length":integer,"max_length":integer,"min_sum_cost":amount,"max_sum_cost":amount,"min_points":integer,"max_points":integer,

@@ -14,6 +14,14 @@ extension LedgerStore {
         }
     }
 
+    /// The RFC 6962 leaf hash of an entry, SHA-256(0x00 || canonical bytes): what its inclusion
+    /// proof starts from.
+    ///
+    /// - Throws: ``LedgerError`` when there is no such entry.
+    public func leafHash(of sequence: Int64) throws -> [UInt8] {
+        Merkle.leafHash(try canonicalEntries(from: sequence, through: sequence)[0])
+    }
+
     /// An RFC 6962 consistency proof from the tree of `from` entries to the tree of `to` entries.
     ///
     /// - Throws: ``LedgerError`` when `from` or `to` is outside the log.

@@ -8,17 +8,23 @@ struct ReceiptView: Codable, Sendable {
     var sequence: Int64
     /// SHA-256 (hex) of the last entry, which commits to every entry before it.
     var entryHash: String
+    /// The last entry's RFC 6962 leaf hash (hex), where its inclusion proof starts; given for ballots.
+    var leafHash: String?
     /// Where to fetch the inclusion proof against a signed checkpoint.
     var proof: String
+    /// Where the latest signed checkpoint is; the entry's proof is checked against one that covers it.
+    var checkpoint: String
 
-    init(_ receipt: Receipt) {
+    init(_ receipt: Receipt, leafHash: [UInt8]? = nil) {
         firstSequence = receipt.firstSequence
         sequence = receipt.lastSequence
         entryHash = receipt.lastHash
+        self.leafHash = leafHash.map { $0.map { String(format: "%02x", $0) }.joined() }
         proof = "/api/v1/audit/proof/\(receipt.lastSequence)"
+        checkpoint = "/api/v1/audit/checkpoint"
     }
 
     enum CodingKeys: String, CodingKey {
-        case firstSequence = "first_sequence", sequence, entryHash = "entry_hash", proof
+        case firstSequence = "first_sequence", sequence, entryHash = "entry_hash", leafHash = "leaf_hash", proof, checkpoint
     }
 }

@@ -209,6 +209,9 @@ import WiecTally
             reply = try await client.get("/api/v1/audit/proof/\(sequence)")
             let inclusion = try JSONDecoder().decode(InclusionReceipt.self, from: Data(reply.text.utf8))
             #expect(try inclusion.verify(with: verifier).size >= Int64(sequence))
+            // The ballot's receipt named the leaf the proof starts from.
+            let leaf = Merkle.leafHash(Array(inclusion.entry.utf8)).map { String(format: "%02x", $0) }.joined()
+            #expect(receipt?["leaf_hash"] as? String == leaf)
         }
     }
 
