@@ -19,7 +19,16 @@ extension LedgerStore {
     ///
     /// - Throws: ``LedgerError`` when there is no such entry.
     public func leafHash(of sequence: Int64) throws -> [UInt8] {
-        Merkle.leafHash(try canonicalEntries(from: sequence, through: sequence)[0])
+        // Read straight from the file, without waiting for a writer that holds the cache.
+        try database.read { db in
+            let previous = sequence > 1
+                ? try Data.fetchOne(db, sql: "SELECT hash FROM entries WHERE seq = ?", arguments: [sequence - 1]).map(Array.init)
+                : LedgerEntry.genesisHash
+            guard let previous, let row = try Row.fetchOne(
+                db, sql: "SELECT seq, id, time, type, actor_role, actor_id, edition, body FROM entries WHERE seq = ?", arguments: [sequence])
+            else { throw LedgerError.notFound("no entry \(sequence)") }
+            return Merkle.leafHash(LedgerEntry(row: row).canonicalBytes(previousHash: previous))
+        }
     }
 
     /// An RFC 6962 consistency proof from the tree of `from` entries to the tree of `to` entries.
