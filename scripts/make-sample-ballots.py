@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Writes the sample elections in ballots/ (deterministic: the same files every run).
 
+Project ids are unique across the four files, so they can be imported as pools of one edition.
 The samples are invented but shaped like real Polish pools: a sołectwo village fund, a district
 pool with a ballot-length limit, a cumulative pool and an ordinal (ranked) pool.
 """
@@ -46,7 +47,7 @@ def village_fund(rng):
     names = ["Remont świetlicy wiejskiej", "Plac zabaw przy szkole", "Oświetlenie ulicy Polnej",
              "Doposażenie OSP Wólka", "Festyn sołecki i dożynki", "Nasadzenia drzew przy stawie"]
     costs = [18000, 14500, 9800, 7200, 3500, 2400.5]
-    projects = [{"project_id": str(i + 1), "cost": c, "name": n, "category": cat}
+    projects = [{"project_id": f"W{i + 1}", "cost": c, "name": n, "category": cat}
                 for i, (n, c, cat) in enumerate(zip(names, costs, ["culture", "sport", "public space",
                                                                        "safety", "culture", "environment"]))]
     votes = approval_votes(rng, projects, 96, [0.55, 0.5, 0.42, 0.3, 0.33, 0.2])
@@ -79,7 +80,7 @@ def district_pool(rng):
 def cumulative_pool(rng):
     names = ["Zielone podwórka", "Rowerowa pętla", "Kino letnie", "Kąpielisko miejskie",
              "Warsztaty kulinarne", "Sad społeczny", "Mural na wiadukcie", "Toaleta w parku"]
-    projects = [{"project_id": str(i + 1), "cost": c, "name": n}
+    projects = [{"project_id": f"Z{i + 1}", "cost": c, "name": n}
                 for i, (n, c) in enumerate(zip(names, [80000, 150000, 30000, 240000, 12000, 45000, 60000, 90000]))]
     votes = []
     for voter in range(1, 401):

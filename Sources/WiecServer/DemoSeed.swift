@@ -18,11 +18,7 @@ enum DemoSeed {
         let names = try FileManager.default.contentsOfDirectory(atPath: ballotsFolder).filter { $0.hasSuffix(".pb") }.sorted()
         let pools = try names.map { name in
             let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: ballotsFolder).appendingPathComponent(name)))
-            let pool = String(name.dropLast(3))
-            var file = try PabulibFile.parse(bytes, fileName: name)
-            // The sample files number their projects alike; an edition needs ids unique across pools.
-            for index in file.projects.indices { file.projects[index].id = "\(pool)-\(file.projects[index].id)" }
-            return PabulibImport.Pool(id: pool, file: file)
+            return PabulibImport.Pool(id: String(name.dropLast(3)), file: try PabulibFile.parse(bytes, fileName: name))
         }
         guard !pools.isEmpty else { return false }
         _ = try store.importPabulib(pools, edition: edition, name: "BO Demo 2027", idempotencyKey: "demo-seed", at: Date())
