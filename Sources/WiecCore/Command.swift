@@ -5,6 +5,10 @@ public import WiecTally
 public enum Command: Sendable, Hashable, Codable {
     /// Creates the edition (official, whole edition).
     case createEdition(name: String)
+    /// Sets the youngest age, in whole years on the day of registration, at which a person may
+    /// register as a voter; `nil` lets anyone register (official, whole edition, `draft` or
+    /// `submission`). Voters registered before keep their registration.
+    case setVoterAgeLimit(minimumAge: Int?)
     /// Adds a pool (official, whole edition, in `draft`).
     case addPool(PoolConfig)
     /// Moves to the next phase (official, whole edition). Moving to `published` computes and

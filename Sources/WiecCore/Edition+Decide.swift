@@ -21,6 +21,13 @@ extension Edition {
         switch command {
         case .createEdition:
             throw Refusal(.editionExists, "edition \(state.id) already exists")
+        case .setVoterAgeLimit(let minimumAge):
+            try require(actor, [.official], edition: true)
+            try phase(state, [.draft, .submission], "the voter age limit is set")
+            if let minimumAge, !(0...maximumVoterAge).contains(minimumAge) {
+                throw Refusal(.invalidValue, "a minimum voter age is 0 to \(maximumVoterAge) years, not \(minimumAge)")
+            }
+            return [.voterAgeLimitSet(minimumAge: minimumAge)]
         case .addPool(let pool):
             try require(actor, [.official], edition: true)
             try phase(state, [.draft], "pools are added")

@@ -5,6 +5,8 @@ extension Edition {
         switch event {
         case .editionCreated(let name):
             state.name = name
+        case .voterAgeLimitSet(let minimumAge):
+            state.minimumVoterAge = minimumAge
         case .poolAdded(let pool):
             state.pools[pool.id] = PoolState(config: pool)
             state.poolOrder.append(pool.id)

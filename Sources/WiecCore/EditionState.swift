@@ -7,6 +7,9 @@ public struct EditionState: Sendable, Hashable {
     public var name: String?
     /// The current phase.
     public var phase: Phase = .draft
+    /// The youngest age, in whole years on the day of registration, at which a person may
+    /// register as a voter; `nil` when there is no limit.
+    public var minimumVoterAge: Int?
     /// Pools by id; ``poolOrder`` gives the order they were added.
     public var pools: [PoolID: PoolState] = [:]
     /// Pool ids in the order the pools were added.

@@ -4,6 +4,7 @@ public import WiecTally
 /// `body`; no event ever holds a PESEL, a name or contact details.
 public enum Event: Sendable, Hashable, Codable {
     case editionCreated(name: String)
+    case voterAgeLimitSet(minimumAge: Int?)
     case poolAdded(pool: PoolConfig)
     case phaseChanged(from: Phase, to: Phase)
     case workshopRecorded(workshop: Workshop)
@@ -28,6 +29,7 @@ public enum Event: Sendable, Hashable, Codable {
     /// The entry types, as written in the log.
     public enum CodingKeys: String, CodingKey, CaseIterable {
         case editionCreated = "edition_created"
+        case voterAgeLimitSet = "voter_age_limit_set"
         case poolAdded = "pool_added"
         case phaseChanged = "phase_changed"
         case workshopRecorded = "workshop_recorded"

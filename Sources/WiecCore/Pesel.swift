@@ -5,6 +5,9 @@
 public struct Pesel: Sendable, Hashable {
     /// The eleven digits.
     public let digits: String
+    /// The birth date the number encodes: digits 1–2 the year in its century, 3–4 the month plus
+    /// 80 (1800s), 0 (1900s), 20 (2000s), 40 (2100s) or 60 (2200s), 5–6 the day.
+    public let birthDate: CalendarDay
 
     /// Validates a PESEL.
     ///
@@ -34,9 +37,21 @@ public struct Pesel: Sendable, Hashable {
         }
         let month = encodedMonth % 20
         let fullYear = century + year
-        let leap = fullYear % 4 == 0 && (fullYear % 100 != 0 || fullYear % 400 == 0)
-        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
-        guard day >= 1, day <= days else { throw PeselError("day \(day) does not exist in \(fullYear)-\(month)") }
+        guard day >= 1, day <= CalendarDay.days(inMonth: month, of: fullYear) else {
+            throw PeselError("day \(day) does not exist in \(fullYear)-\(month)")
+        }
         self.digits = text
+        self.birthDate = CalendarDay(year: fullYear, month: month, day: day)
+    }
+
+    /// The person's age in whole years on a day: the years since birth, less one until the
+    /// birthday of that year is reached.
+    ///
+    /// Someone born on 29 February reaches their birthday on 1 March in a year that has no
+    /// 29 February (on 28 February they are still a year younger). A day before the birth
+    /// date gives a negative age.
+    public func age(on day: CalendarDay) -> Int {
+        let years = day.year - birthDate.year
+        return (day.month, day.day) < (birthDate.month, birthDate.day) ? years - 1 : years
     }
 }

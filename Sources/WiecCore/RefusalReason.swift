@@ -34,6 +34,8 @@ public enum RefusalReason: String, Sendable, Hashable, Codable, CaseIterable {
     case nothingToAppeal = "nothing_to_appeal"
     case alreadyDecided = "already_decided"
     case alreadyRegistered = "already_registered"
+    /// A person younger than the edition's minimum voter age on the day they register.
+    case tooYoung = "too_young"
     case notRegistered = "not_registered"
     /// A ballot names a project that is not on the pool's ballot.
     case unknownProject = "unknown_project"

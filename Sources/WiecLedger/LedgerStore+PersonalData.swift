@@ -7,13 +7,20 @@ extension LedgerStore {
     /// Registers a person as a voter: the log gets `voter_registered` with the random voter id
     /// only; the personal data goes to the erasable table in the same transaction.
     ///
-    /// - Throws: `Refusal` with `already_registered` when the same PESEL is already registered
-    ///   in the edition, or any refusal of the command; ``LedgerError`` otherwise.
+    /// The person must be at least the edition's minimum voter age on the day of `time` in the
+    /// Europe/Warsaw calendar (``CalendarDay/warsaw``), since that is the day the resident sees
+    /// where the budget is run: someone who turns 16 today may register from midnight Polish time.
+    ///
+    /// - Throws: `Refusal` with `too_young` when the PESEL's age on that day is below the limit,
+    ///   `already_registered` when the same PESEL is already registered in the edition, or any
+    ///   refusal of the command, with nothing appended or stored; ``LedgerError`` otherwise.
     public func registerVoter(
         _ voter: VoterID, person: PersonalData, on edition: EditionID, by actor: Actor, idempotencyKey: String, at time: Date
     ) throws -> Receipt {
-        try write(
-            [LedgerCommand(.registerVoter(voter: voter), on: edition, by: actor)], idempotencyKey: idempotencyKey, at: time
+        let day = CalendarDay(time, in: CalendarDay.warsaw)
+        return try write(
+            [LedgerCommand(.registerVoter(voter: voter), on: edition, by: actor)], idempotencyKey: idempotencyKey, at: time,
+            check: { state in try Edition.checkVoterAge(state, pesel: person.pesel, on: day) }
         ) { db, _ in
             let digest = try Self.peselHMAC(person.pesel, edition: edition, db: db, create: true)!
             if let existing = try String.fetchOne(

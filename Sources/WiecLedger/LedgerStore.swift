@@ -109,10 +109,12 @@ public final class LedgerStore: EditionStore {
         try database.read { db in try String.fetchAll(db, sql: "SELECT note FROM checkpoints ORDER BY size") }
     }
 
-    /// The shared path of every write: decide each command on the folded state, append the
-    /// events, run `extra` in the same transaction, remember the receipt under the key.
+    /// The shared path of every write: decide each command on the folded state, run `check` on
+    /// the state the command was accepted on, append the events, run `extra` in the same
+    /// transaction, remember the receipt under the key. A throw from `check` or `extra` appends nothing.
     func write(
         _ batch: [LedgerCommand], idempotencyKey: String, at time: Date,
+        check: (EditionState) throws -> Void = { _ in },
         extra: (Database, Receipt) throws -> Void
     ) throws -> Receipt {
         guard let signer else { throw LedgerError.key("this store was opened without its signing key; it is read-only") }
@@ -145,6 +147,7 @@ public final class LedgerStore: EditionStore {
                             } catch let error as Refusal {
                                 throw batch.count == 1 ? error : Refusal(error.reason, "command \(position + 1) of \(batch.count): \(error.detail)")
                             }
+                            try check(state)
                             var phaseChanged = false
                             for event in events {
                                 try append(event, actor: item.actor, edition: item.edition, time: timeText, db: db, cache: &cache!)

@@ -8,11 +8,18 @@ struct EditionView: Codable, Sendable {
     var pools: [PoolView]
     var proposals: Int
     var voters: Int
+    /// The youngest age at which a person may register; absent when there is no limit.
+    var minimumVoterAge: Int?
+
+    enum CodingKeys: String, CodingKey {
+        case id, name, phase, pools, proposals, voters, minimumVoterAge = "minimum_voter_age"
+    }
 
     init(_ state: EditionState) {
         id = state.id
         name = state.name ?? ""
         phase = state.phase.rawValue
+        minimumVoterAge = state.minimumVoterAge
         pools = state.poolOrder.compactMap { state.pools[$0] }.map { PoolView($0.config, ballots: $0.ballots.count) }
         proposals = state.proposals.count
         voters = state.voters.count

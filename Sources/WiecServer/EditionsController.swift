@@ -16,6 +16,7 @@ struct EditionsController: Sendable {
         routes.get("editions/{edition}", use: show)
         routes.post("editions/{edition}/pools", use: addPool)
         routes.post("editions/{edition}/phase", use: advance)
+        routes.post("editions/{edition}/voter-age-limit", use: setVoterAgeLimit)
         routes.post("editions/{edition}/workshops", use: recordWorkshop)
         routes.post("editions/{edition}/initiatives", use: submitInitiative)
         return routes
@@ -24,6 +25,25 @@ struct EditionsController: Sendable {
     struct NewEdition: Codable {
         var id: String
         var name: String
+        /// When given, the edition is created with this minimum voter age in the same transaction.
+        var minimumVoterAge: Int?
+
+        enum CodingKeys: String, CodingKey {
+            case id, name, minimumVoterAge = "minimum_voter_age"
+        }
+    }
+
+    /// A new voter age limit; `null` removes it, and the field must be there either way.
+    struct VoterAgeLimit: Codable {
+        var minimumAge: Int?
+
+        enum CodingKeys: String, CodingKey {
+            case minimumAge = "minimum_age"
+        }
+
+        init(from decoder: any Decoder) throws {
+            minimumAge = try decoder.container(keyedBy: CodingKeys.self).decode(Int?.self, forKey: .minimumAge)
+        }
     }
 
     struct PhaseChange: Codable {
@@ -63,8 +83,22 @@ struct EditionsController: Sendable {
         let input = try await body.decode(NewEdition.self, from: request)
         let id = try TextRules.id(input.id, "id")
         let (actor, _) = try auth.actor(request, on: id, as: .creator)
-        _ = try await gateway.execute(.createEdition(name: try TextRules.line(input.name, "name")), on: id, by: actor, request: request)
+        let create = Command.createEdition(name: try TextRules.line(input.name, "name"))
+        if let minimumAge = input.minimumVoterAge {
+            let batch = [create, .setVoterAgeLimit(minimumAge: minimumAge)].map { LedgerCommand($0, on: id, by: actor) }
+            _ = try gateway.execute(batch: batch, actor: actor, request: request)
+        } else {
+            _ = try await gateway.execute(create, on: id, by: actor, request: request)
+        }
         return try Reply.json(EditionView(try gateway.existing(id)), status: .created)
+    }
+
+    @Sendable func setVoterAgeLimit(_ request: Request, context: WiecRequestContext) async throws -> Response {
+        let edition = try context.parameters.require("edition")
+        let (actor, _) = try auth.actor(request, on: edition, as: .official)
+        let input = try await body.decode(VoterAgeLimit.self, from: request)
+        _ = try await gateway.execute(.setVoterAgeLimit(minimumAge: input.minimumAge), on: edition, by: actor, request: request)
+        return try Reply.json(EditionView(try gateway.existing(edition)))
     }
 
     @Sendable func list(_ request: Request, context: WiecRequestContext) async throws -> Response {

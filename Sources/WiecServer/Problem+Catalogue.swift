@@ -64,6 +64,7 @@ extension Problem {
         case .tallyFailed: (.conflict, "The pool cannot be counted by its rule", "Nie można policzyć głosów tej puli według jej reguły")
         case .idempotencyConflict: (.conflict, "Idempotency key used for another request", "Klucz idempotencji użyty dla innego żądania")
         case .invalidValue: (.unprocessableContent, "Invalid value", "Nieprawidłowa wartość")
+        case .tooYoung: (.unprocessableContent, "Below the edition's minimum voter age", "Poniżej minimalnego wieku głosującego w tej edycji")
         case .unknownPool: (.unprocessableContent, "No such pool", "Nie ma takiej puli")
         case .unknownWorkshop: (.unprocessableContent, "No such workshop", "Nie ma takiego warsztatu")
         case .unknownInitiative: (.unprocessableContent, "No such initiative", "Nie ma takiej inicjatywy")

@@ -50,6 +50,16 @@ import WiecServer
             check(try await client.get("/api/v1/editions"), "GET", "/api/v1/editions")
             check(try await client.get("/api/v1/editions/bo"), "GET", "/api/v1/editions/{edition}")
             check(try await client.get("/api/v1/editions/missing"), "GET", "/api/v1/editions/{edition}")
+            check(
+                try await client.post("/api/v1/editions", token: server.admin, ["id": "mlodzi", "name": "BO Młodzieżowy", "minimum_voter_age": 13]),
+                "POST", "/api/v1/editions")
+            check(try await client.get("/api/v1/editions/mlodzi"), "GET", "/api/v1/editions/{edition}")
+            check(
+                try await client.post("/api/v1/editions/mlodzi/voter-age-limit", token: server.admin, ["minimum_age": NSNull()]),
+                "POST", "/api/v1/editions/{edition}/voter-age-limit")
+            check(
+                try await client.post("/api/v1/editions/bo/voter-age-limit", token: server.admin, ["minimum_age": 16]),
+                "POST", "/api/v1/editions/{edition}/voter-age-limit")
             check(try await client.get("/api/v1/editions/bo/proposals?pool=city"), "GET", "/api/v1/editions/{edition}/proposals")
             check(try await client.get("/api/v1/proposals/p1"), "GET", "/api/v1/proposals/{id}")
             check(
