@@ -20,11 +20,7 @@ struct ProjectLayout {
         }
         self.id = id
         self.cost = cost
-        for (index, column) in header.enumerated() where index != id && index != cost {
-            if extraColumns.contains(column) { throw reader.error(line, column, "the column appears twice") }
-            extra.append(index)
-            extraColumns.append(column)
-        }
+        (extra, extraColumns) = try columns(of: header, besides: [id, cost], line: line, reader: reader)
     }
 
     /// Checks the columns whose meaning pabulib fixes: official counts and the selection.
@@ -69,10 +65,24 @@ struct VoteLayout {
         if points == nil, voteType == .cumulative || voteType == .scoring {
             throw reader.error(line, "points", "\(voteType.rawValue) ballots need a points column")
         }
-        for (index, column) in header.enumerated() where ![voterID, vote, points].contains(index) {
-            if extraColumns.contains(column) { throw reader.error(line, column, "the column appears twice") }
-            extra.append(index)
-            extraColumns.append(column)
-        }
+        (extra, extraColumns) = try columns(of: header, besides: [voterID, vote, points], line: line, reader: reader)
     }
+}
+
+/// The positions and names of a header's columns other than the structural ones.
+///
+/// - Throws: ``PabulibError`` when any column name appears twice.
+private func columns(
+    of header: [String], besides structural: [Int?], line: Int, reader: PabulibReader
+) throws(PabulibError) -> (positions: [Int], names: [String]) {
+    var seen: Set<String> = []
+    var positions: [Int] = []
+    var names: [String] = []
+    for (index, column) in header.enumerated() {
+        if !seen.insert(column).inserted { throw reader.error(line, column, "the column appears twice") }
+        if structural.contains(index) { continue }
+        positions.append(index)
+        names.append(column)
+    }
+    return (positions, names)
 }

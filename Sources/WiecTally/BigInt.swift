@@ -341,16 +341,7 @@ public struct BigInt: Sendable, Hashable, Comparable {
     /// `a - b` for `a >= b`.
     static func subtractMagnitudes(_ a: [UInt64], _ b: [UInt64]) -> [UInt64] {
         var result = a
-        var borrow: UInt64 = 0
-        var index = 0
-        while index < b.count || (borrow != 0 && index < a.count) {
-            let (d1, o1) = result[index].subtractingReportingOverflow(index < b.count ? b[index] : 0)
-            let (d2, o2) = d1.subtractingReportingOverflow(borrow)
-            result[index] = d2
-            borrow = (o1 ? 1 : 0) + (o2 ? 1 : 0)
-            index += 1
-        }
-        while let last = result.last, last == 0 { result.removeLast() }
+        subtractInPlace(&result, b)
         return result
     }
 

@@ -59,6 +59,7 @@ struct MalformedFileTests {
         Case(name: "row with too few fields", from: "v2;1;41", to: "v2;1", line: 19, field: nil, message: "expected 3 fields"),
         Case(name: "unterminated quote", from: "3;30000;1;Mural", to: "3;30000;1;\"Mural", line: 15, field: nil, message: "never closed"),
         Case(name: "text before any section", from: "META\n", to: "hello\nMETA\n", line: 1, field: nil, message: "expected a section title"),
+        Case(name: "cost column twice", from: "project_id;cost;votes;name", to: "project_id;cost;votes;cost", line: 12, field: "cost", message: "the column appears twice"),
         Case(name: "section twice", from: "VOTES\n", to: "VOTES\nPROJECTS\n", line: 17, field: "PROJECTS", message: "appears twice"),
     ]
 
