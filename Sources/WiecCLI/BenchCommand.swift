@@ -3,13 +3,26 @@ import Foundation
 import Pabulib
 import WiecTally
 
-/// `wiec bench`: times parsing and counting of real files, for BENCHMARKS.md.
+/// `wiec bench`: times parsing and counting of real files, for BENCHMARKS.md and
+/// `scripts/bench-vs-pabutools`.
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Time parsing and counting of .pb files (run on a release build).",
-        discussion: "Prints, per file, the median and best of several runs: reading and checking the file, and each rule's count."
+        discussion: """
+            Prints, per file, the median and best of several runs, timed in the process: parsing \
+            (the file's bytes, already in memory, read, checked and made an election; ballots that \
+            break the file's limits are counted, not refused) and each rule's count with the given \
+            options, as `wiec tally` counts without --explain. With --format json, one JSON object \
+            per file: file, ballots, projects, parse_seconds and, per rule, count_seconds and the \
+            selected project ids.
+            """
     )
+
+    /// The output format chosen with `--format`.
+    enum Format: String, CaseIterable, ExpressibleByArgument {
+        case table, json
+    }
 
     @Argument(help: "The .pb files or folders to time.")
     var paths: [String]
@@ -17,30 +30,78 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(help: "Runs per measurement; the median and the best are printed.")
     var runs = 7
 
-    @Option(help: "Rules to time (comma-separated); the file's own rule when it can be applied.")
+    @Option(help: "Rules to time (comma-separated).")
     var rules: String = "greedy"
+
+    @OptionGroup var counting: CountOptions
+
+    @Option(help: "Output format: table, or json (one object per file).")
+    var format: Format = .table
 
     func run() async throws {
         let rules = try self.rules.split(separator: ",").map { try Rule(pabulibName: String($0)) }
-        print("file | ballots | projects | parse ms (median / best) | " + rules.map { "\($0.rawValue) ms" }.joined(separator: " | ") + " | parse + \(rules[0].rawValue) ms")
-        for path in TallyCheck.files(in: paths) {
-            let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
-            let name = (path as NSString).lastPathComponent
-            var file: PabulibFile?
-            let parse = try Timing.measure(runs: runs) {
-                file = try PabulibFile.parse(bytes, fileName: name, limitCheck: .report).file
-            }
-            let election = try file!.election()
-            var columns = ["\(name)", "\(election.ballots.count)", "\(election.projects.count)", parse.formatted]
-            var firstRule: Timing?
-            for rule in rules {
-                let timing = try Timing.measure(runs: runs) { _ = try Tally.run(election, rule: rule) }
-                firstRule = firstRule ?? timing
-                columns.append(timing.formatted)
-            }
-            columns.append(String(format: "%.1f", (parse.median + firstRule!.median) * 1000))
-            print(columns.joined(separator: " | "))
+        let options = counting.tallyOptions(explainRounds: false)
+        if format == .table {
+            print("file | ballots | projects | parse ms (median / best) | " + rules.map { "\($0.rawValue) ms" }.joined(separator: " | ") + " | parse + \(rules[0].rawValue) ms")
         }
+        for path in TallyCheck.files(in: paths) {
+            let bench = try FileBench(path: path, rules: rules, options: options, runs: runs)
+            print(format == .table ? bench.tableRow : bench.json.rendered())
+        }
+    }
+}
+
+/// The timings of one file: its parse and each rule's count, with the projects each selects.
+struct FileBench {
+    /// One rule's count.
+    struct Count {
+        var rule: Rule
+        var timing: Timing
+        var selected: [String]
+    }
+
+    var name: String
+    var ballots: Int
+    var projects: Int
+    var parse: Timing
+    var counts: [Count]
+
+    init(path: String, rules: [Rule], options: TallyOptions, runs: Int) throws {
+        let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        name = (path as NSString).lastPathComponent
+        var parsed: Election?
+        parse = try Timing.measure(runs: runs) { [name] in
+            parsed = try PabulibFile.parse(bytes, fileName: name, limitCheck: .report).file.election()
+        }
+        let election = parsed!
+        ballots = election.ballots.count
+        projects = election.projects.count
+        counts = try rules.map { rule in
+            var result: TallyResult?
+            let timing = try Timing.measure(runs: runs) { result = try Tally.run(election, rule: rule, options: options) }
+            return Count(rule: rule, timing: timing, selected: result!.selected.map { election.projects[$0].id })
+        }
+    }
+
+    var tableRow: String {
+        let columns = [name, "\(ballots)", "\(projects)", parse.formatted] + counts.map(\.timing.formatted)
+        return (columns + [String(format: "%.1f", (parse.median + counts[0].timing.median) * 1000)]).joined(separator: " | ")
+    }
+
+    var json: JSONText {
+        .object([
+            ("file", .string(name)),
+            ("ballots", .integer(ballots)),
+            ("projects", .integer(projects)),
+            ("parse_seconds", parse.json),
+            ("rules", .array(counts.map { count in
+                .object([
+                    ("rule", .string(count.rule.rawValue)),
+                    ("count_seconds", count.timing.json),
+                    ("selected", .array(count.selected.map { .string($0) })),
+                ])
+            })),
+        ])
     }
 }
 
@@ -50,6 +111,10 @@ struct Timing {
     var best: Double
 
     var formatted: String { String(format: "%.1f / %.1f", median * 1000, best * 1000) }
+
+    var json: JSONText {
+        .object([("median", .number(String(format: "%.9f", median))), ("best", .number(String(format: "%.9f", best)))])
+    }
 
     static func measure(runs: Int, _ body: () throws -> Void) throws -> Timing {
         let clock = ContinuousClock()

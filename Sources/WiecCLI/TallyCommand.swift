@@ -30,23 +30,13 @@ struct TallyCommand: AsyncParsableCommand {
     @Option(help: "The rule to apply instead of the file's own (\(Rule.allCases.map(\.rawValue).joined(separator: ", "))).")
     var rule: String?
 
-    @Option(name: .customLong("tie-breaking"), help: "How ties are broken: \(TieBreaking.names.joined(separator: ", ")). Default: the file's order.")
-    var tieBreaking: String?
-
     @Option(help: "Output format: table, json or md.")
     var format: TallyReport.Format = .table
 
     @Flag(help: "Explain the count step by step.")
     var explain = false
 
-    @Option(help: "Equal Shares utility on approval ballots: cost or approval (cumulative ballots use their points).")
-    var utility: EqualSharesUtility = .cost
-
-    @Option(help: "What fills the budget Equal Shares leaves: none or greedy.")
-    var completion: EqualSharesCompletion = .none
-
-    @Option(help: "Stopping rule of equalshares/add1: official (as the pabulib checker) or pabutools.")
-    var increment: EqualSharesIncrement = .official
+    @OptionGroup var counting: CountOptions
 
     @Flag(help: "Count ballots that break the file's own limits, reporting each on stderr, instead of refusing the file.")
     var allowLimitViolations = false
@@ -58,19 +48,15 @@ struct TallyCommand: AsyncParsableCommand {
         if database != nil {
             if !paths.isEmpty || check || edition == nil { throw ValidationError("With --db, give --edition and no .pb file.") }
         } else if !check, paths.count != 1 { throw ValidationError("Give exactly one .pb file (or use --check).") }
-        if let tieBreaking, TieBreaking(name: tieBreaking) == nil {
-            throw ValidationError("Unknown tie-breaking '\(tieBreaking)'; use one of \(TieBreaking.names.joined(separator: ", ")).")
-        }
     }
 
     func run() async throws {
-        let tieBreaking = self.tieBreaking.flatMap(TieBreaking.init(name:))
         if check {
-            try runCheck(tieBreaking: tieBreaking)
+            try runCheck(tieBreaking: counting.namedTieBreaking)
             return
         }
         if let database, let edition {
-            try runLedger(database: database, edition: edition, tieBreaking: tieBreaking)
+            try runLedger(database: database, edition: edition)
             return
         }
         let path = paths[0]
@@ -78,10 +64,7 @@ struct TallyCommand: AsyncParsableCommand {
         for violation in violations { printError("warning: \(violation)") }
         let election = try file.election()
         let rule = try Rule(pabulibName: self.rule ?? file.rule ?? "unknown")
-        let result = try Tally.run(election, rule: rule, options: TallyOptions(
-            tieBreaking: tieBreaking ?? .fileOrder, utility: utility, completion: completion, increment: increment,
-            explainRounds: explain
-        ))
+        let result = try Tally.run(election, rule: rule, options: counting.tallyOptions(explainRounds: explain))
         let report = TallyReport(
             source: (path as NSString).lastPathComponent, election: election, result: result,
             currency: file[meta: "currency"] ?? "PLN"
@@ -111,6 +94,3 @@ func printError(_ text: String) {
 }
 
 extension TallyReport.Format: ExpressibleByArgument {}
-extension EqualSharesUtility: ExpressibleByArgument {}
-extension EqualSharesCompletion: ExpressibleByArgument {}
-extension EqualSharesIncrement: ExpressibleByArgument {}
