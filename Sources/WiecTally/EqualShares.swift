@@ -38,7 +38,7 @@ enum EqualShares {
                 start = Parameters(start: BigInt(budget), slope: .zero, scale: BigInt(instance.voterCount))
             }
             if !start.isEmpty {
-                var engine = EqualSharesEngine(instance, start: start.start, slope: .zero, scale: start.scale, track: false, explain: options.explainRounds)
+                let engine = EqualSharesEngine(instance, start: start.start, scale: start.scale, explain: options.explainRounds)
                 engine.run()
                 selected += engine.selected
                 steps += engine.rounds.map(TallyStep.equalSharesRound)

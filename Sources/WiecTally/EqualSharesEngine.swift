@@ -1,401 +1,567 @@
 /// One run of the Method of Equal Shares for a given per-voter budget, in exact arithmetic.
 ///
-/// Voters with the same budget who support the same remaining projects are indistinguishable
-/// to the rule, so the engine keeps *classes* of voters: one class at the start, split when only
-/// part of a class pays for a project, merged when two classes end up with the same budget.
-/// All money is an integer numerator over one common denominator `scale`, so sums and
-/// comparisons never need a greatest common divisor.
+/// Voters are kept in *classes* of equal money: every group of identical ballots starts in one
+/// class, and the supporters of a winner move to new classes as they pay. All money is an
+/// integer numerator over one common denominator `D`, stored as fixed-width numbers side by
+/// side (``WideStore``), so sums and comparisons are integer loops without allocation; a
+/// payment that needs a finer denominator multiplies every number by the same factor.
 ///
-/// With `track`, budgets are ``Affine`` in the number of budget increments, and the run also
-/// finds the ``Horizon``: how many further increments would leave every decision unchanged.
-struct EqualSharesEngine {
-    /// A project's price per unit of utility: `numerator / (count × unit × scale)`.
+/// Each round finds the project with the least price ρ lazily: a project's price never falls
+/// from one round to the next, so projects are tried in the order of their last known price,
+/// and the search stops at the first whose known price already exceeds the best found.
+final class EqualSharesEngine {
+    /// An exact price, not reduced: `numerator / denominator`.
     struct Price {
-        var numerator: Affine
-        var count: Int64
-        var unit: Int64
+        var numerator: BigInt
+        var denominator: BigInt
+    }
 
-        /// `self < other` at the current increment, and the difference whose sign decided it.
-        func compared(to other: Price) -> (order: Int, difference: Affine) {
-            let difference = numerator * other.count * other.unit - other.numerator * count * unit
-            return (difference.value.signum, difference)
-        }
+    /// Another count of the same election at a smaller per-voter budget: its winners and their
+    /// prices, against which this count checks ``certified``.
+    struct Reference {
+        var winners: [Int]
+        var prices: [Price]
     }
 
     let instance: EqualSharesInstance
-    private(set) var track: Bool
-    let explain: Bool
-    private(set) var horizon = Horizon()
+    private let explain: Bool
+    private let reference: Reference?
+    private let stopWhenUncertified: Bool
+
+    /// The projects bought, in order.
     private(set) var selected: [Int] = []
+    /// Per round, the explanation (only when asked for).
     private(set) var rounds: [EqualSharesRound] = []
+    /// Per round, the winner's price.
+    private(set) var prices: [Price] = []
+    /// With a reference: whether every per-voter budget from the reference's to this count's
+    /// gives one and the same outcome. It does when both counts buy the same projects in the
+    /// same order and, in every round, the winner's price at the smaller budget is below every
+    /// other affordable project's price at the larger one (or equal, where the winner comes
+    /// first in the tie order). Between the two budgets every voter's money can only be more
+    /// than at the smaller and less than at the larger, so every price lies between its two
+    /// values and no comparison of the count can come out otherwise.
+    private(set) var certified: Bool
 
-    private var scale: BigInt
-    private var budget: [Affine]
-    private var size: [Int]
-    private var alive: [Bool]
-    /// Uniform ballots: supporters of each project per class, `class × projectCount + project`.
-    private var counts: [Int32] = []
-    /// Uniform ballots: live classes by ascending budget.
-    private var order: [Int] = []
-    private var parent: [Int32] = []
-    private var classOf: [Int32] = []
+    private let projectCount: Int
+    /// Per group of identical ballots, its class; class 0 holds no money.
+    private let classOf: UnsafeMutablePointer<Int32>
+    private let groupCount: Int
+    /// Per class, its money over `D`, as of its epoch: money is brought up to the present
+    /// denominator only when read (``balance(_:)``), so classes no project asks about again
+    /// cost nothing.
+    private let money: WideStore
+    private let epoch: PlainBuffer<Int32>
+    /// The factor by which each payment multiplied `D`.
+    private var factors: [UInt64] = []
+    /// Per project, the numerator T of its known price ρ = T / (utility × unit × D).
+    private let keys: WideStore
+    private var keyUtility: [UInt64]
+    /// `D`, the paid sums of the walk in progress and of the best walk, and scratch numbers.
+    private let numbers: WideStore
+    private let scratch: WideStore
+    private let holders: PlainBuffer<Int32>
+    /// Per class, a stamp (high 32 bits) and an index (low 32 bits): its entry in the walk or
+    /// its new class in the payment that set the stamp.
+    private let marks: PlainBuffer<UInt64>
+    private var walkStamp: UInt32 = 0
+    private var classCount = 2
+    private var freeClasses: [Int32] = []
+    /// An upper bound on the bit length of every stored number.
+    private var boundBits: Int
+    private var walkEntries: Entries
+    private var bestEntries: Entries
 
-    /// Prepares a run where each voter starts with `start / scale` and gains `slope / scale`
-    /// per increment.
-    init(_ instance: EqualSharesInstance, start: BigInt, slope: BigInt, scale: BigInt, track: Bool, explain: Bool) {
+    private static let stampBits: UInt64 = 0xffff_ffff_0000_0000, indexBits: UInt64 = 0xffff_ffff
+    private static let denominatorSlot = 0, walkPaidSlot = 1, bestPaidSlot = 2, costSlot = 3
+
+    /// Prepares a count where every voter starts with `start / scale`.
+    ///
+    /// With a `reference`, the count also finds ``certified``; with `stopWhenUncertified` it
+    /// stops as soon as that is false.
+    init(_ instance: EqualSharesInstance, start: BigInt, scale: BigInt, explain: Bool,
+         reference: Reference? = nil, stopWhenUncertified: Bool = false) {
+        precondition(!start.isNegative && !scale.isNegative && !scale.isZero, "per-voter budget must be non-negative")
         self.instance = instance
-        self.track = track
         self.explain = explain
-        self.scale = scale
-        let initial = Affine(value: start, slope: slope)
-        if instance.isUniform {
-            let projects = instance.projectCount
-            budget = [initial]
-            size = [instance.voterCount]
-            alive = [instance.voterCount > 0]
-            counts = [Int32](repeating: 0, count: projects)
-            for project in 0..<projects { counts[project] = Int32(instance.supporters[project].count) }
-            order = instance.voterCount > 0 ? [0] : []
-            parent = [0]
-            classOf = [Int32](repeating: 0, count: instance.voterCount)
-        } else {
-            budget = [Affine](repeating: initial, count: instance.groupSizes.count)
-            size = instance.groupSizes
-            alive = [Bool](repeating: true, count: instance.groupSizes.count)
+        self.reference = reference
+        self.stopWhenUncertified = stopWhenUncertified
+        certified = reference != nil
+        projectCount = instance.projectCount
+        groupCount = instance.groupSizes.count
+        let largestCost = UInt64(instance.costs.max().map { max($0, 1) } ?? 1)
+        boundBits = max(start.limbs.count * 64, Limbs.bitWidth(largestCost) + scale.limbs.count * 64)
+        let width = EqualSharesEngine.width(for: boundBits)
+        // Every group is in one live class; a payment makes its new classes before freeing the
+        // old ones, so twice the groups (and the empty and the first class) always suffice.
+        let classes = 2 * groupCount + 2
+        money = WideStore(width: width, capacity: classes)
+        keys = WideStore(width: width, capacity: projectCount)
+        numbers = WideStore(width: width, capacity: 4)
+        numbers.base.initialize(repeating: 0, count: 4 * width)
+        scratch = WideStore(width: width + 3, capacity: 4)
+        holders = PlainBuffer(capacity: classes, filler: 0)
+        epoch = PlainBuffer(capacity: classes, filler: 0)
+        marks = PlainBuffer(capacity: classes, filler: 0)
+        keyUtility = [UInt64](repeating: 0, count: projectCount)
+        walkEntries = Entries(capacity: groupCount)
+        bestEntries = Entries(capacity: groupCount)
+        classOf = .allocate(capacity: max(groupCount, 1))
+        let startClass: Int32 = start.isZero ? 0 : 1
+        classOf.initialize(repeating: startClass, count: max(groupCount, 1))
+        holders.base[1] = start.isZero ? 0 : Int32(groupCount)
+        Limbs.store(.zero, into: money[0], count: width)
+        Limbs.store(start, into: money[1], count: width)
+        Limbs.store(scale, into: numbers[Self.denominatorSlot], count: width)
+        for project in instance.candidates {
+            Limbs.multiply(numbers[Self.denominatorSlot], by: UInt64(instance.costs[project]), count: width, into: scratch[0])
+            Limbs.copy(scratch[0], to: keys[project], count: width)
+            keyUtility[project] = instance.totalWeight[project]
         }
     }
 
-    /// Runs the rule to the end.
-    mutating func run() {
+    deinit { classOf.deallocate() }
+
+    /// Limbs per number for numbers of at most `bits` bits, with room for sums of up to 2^32
+    /// of them.
+    private static func width(for bits: Int) -> Int { (bits + 32 + 63) / 64 + 1 }
+
+    /// Limbs that can be non-zero in a stored number; the hot loops touch only these.
+    private var significant: Int { (boundBits + 63) >> 6 }
+
+    /// Runs the rule to the end (or until uncertified, when asked to stop then).
+    func run() {
         var remaining = instance.candidates
-        var keys: [Int: Price] = [:]
-        var reportedUnaffordable = Set<Int>()
-        for project in remaining {
-            keys[project] = instance.isUniform
-                ? Price(numerator: Affine(value: scale * instance.costs[project], slope: .zero),
-                        count: Int64(instance.supporters[project].count), unit: instance.utility[project])
-                : Price(numerator: Affine(value: scale * instance.costs[project], slope: .zero),
-                        count: instance.totalUtility[project], unit: 1)
-        }
+        var dropped = [Bool](repeating: false, count: projectCount)
+        var reported = Set<Int>()
         while true {
-            if track && horizon.steps <= 1 { stopTracking(&keys) }
             remaining.sort { a, b in
-                let order = keys[a]!.compared(to: keys[b]!).order
+                let order = compareKeys(a, b)
                 return order != 0 ? order < 0 : a < b
             }
-            var best: (project: Int, walk: Walk)?
+            var best = -1
             var tied: [Int] = []
-            var evaluated: [(project: Int, price: Price)] = []
-            var unaffordable: [(project: Int, shortfall: Affine)] = []
             var stop = remaining.count
             for (position, project) in remaining.enumerated() {
-                if let current = best, keys[project]!.compared(to: current.walk.price).order > 0 {
+                if best >= 0 && compareKeys(project, best) > 0 {
                     stop = position
                     break
                 }
-                let walk = self.walk(project)
-                guard walk.affordable else {
-                    unaffordable.append((project, walk.poorSum - Affine(value: scale * instance.costs[project], slope: .zero)))
+                guard walk(project) else {
+                    dropped[project] = true
                     continue
                 }
-                keys[project] = walk.price
-                evaluated.append((project, walk.price))
-                if let current = best {
-                    let order = walk.price.compared(to: current.walk.price).order
-                    if order < 0 {
-                        best = (project, walk)
-                        tied = [project]
-                    } else if order == 0 {
-                        tied.append(project)
-                        if instance.priority[project] < instance.priority[current.project] { best = (project, walk) }
-                    }
-                } else {
-                    best = (project, walk)
+                let order = best < 0 ? -1 : compareKeys(project, best)
+                if order < 0 {
+                    becomeBest(project)
+                    best = project
                     tied = [project]
+                } else if order == 0 {
+                    tied.append(project)
+                    if instance.priority[project] < instance.priority[best] {
+                        becomeBest(project)
+                        best = project
+                    }
                 }
             }
-            if track {
-                for (_, shortfall) in unaffordable { horizon.constrain(shortfall) }
+            if let reference, certified {
+                certified = check(round: selected.count, winner: best, against: reference, remaining: remaining, from: stop, dropped: &dropped)
+                if !certified && stopWhenUncertified { return }
             }
-            let dropped = Set(unaffordable.map(\.project))
-            guard let (winner, walk) = best else { break }
-            if track {
-                for (project, price) in evaluated where project != winner {
-                    horizon.constrain(price.compared(to: walk.price).difference)
-                }
-                for project in remaining[stop...] {
-                    horizon.constrain(keys[project]!.compared(to: walk.price).difference)
-                }
-            }
-            remaining.removeAll { $0 == winner || dropped.contains($0) }
-            selected.append(winner)
-            let round = pay(winner, walk)
-            for project in remaining { keys[project]!.numerator.multiply(by: round.factor) }
-            if explain {
-                let unaffordable = remaining.filter { !reportedUnaffordable.contains($0) && !isAffordable($0) }
-                reportedUnaffordable.formUnion(unaffordable)
+            guard best >= 0 else { break }
+            remaining.removeAll { $0 == best || dropped[$0] }
+            selected.append(best)
+            let payment = pay(best)
+            if explain, let payment {
+                let unaffordable = remaining.filter { !reported.contains($0) && !isAffordable($0) }
+                reported.formUnion(unaffordable)
                 rounds.append(EqualSharesRound(
-                    project: winner, rho: round.rho, payers: round.payers, exhaustedPayers: round.exhaustedPayers,
-                    exhaustedPaid: round.exhaustedPaid,
-                    becameUnaffordable: unaffordable,
-                    tiedWith: tied.filter { $0 != winner }.sorted { instance.priority[$0] < instance.priority[$1] }
+                    project: best, rho: payment.rho, payers: payment.payers, exhaustedPayers: payment.exhaustedPayers,
+                    exhaustedPaid: payment.exhaustedPaid, becameUnaffordable: unaffordable,
+                    tiedWith: tied.filter { $0 != best }.sorted { instance.priority[$0] < instance.priority[$1] }
                 ))
             }
         }
     }
 
-    /// Drops the slopes once the horizon is down to one increment: nothing more to learn.
-    private mutating func stopTracking(_ keys: inout [Int: Price]) {
-        track = false
-        for group in budget.indices { budget[group].slope = .zero }
-        for project in keys.keys { keys[project]!.numerator.slope = .zero }
+    // MARK: prices
+
+    /// The sign of ρ(a) − ρ(b) from the known prices.
+    private func compareKeys(_ a: Int, _ b: Int) -> Int {
+        let used = significant
+        let left = scratch[0], right = scratch[1]
+        Limbs.multiply(keys[a], by: keyUtility[b], count: used, into: left)
+        left[used + 1] = Limbs.multiplyInPlace(left, by: instance.priceUnit[b], count: used + 1)
+        Limbs.multiply(keys[b], by: keyUtility[a], count: used, into: right)
+        right[used + 1] = Limbs.multiplyInPlace(right, by: instance.priceUnit[a], count: used + 1)
+        return Limbs.compare(left, right, count: used + 2)
     }
 
-    // MARK: price of a project
-
-    /// A project's supporters in the order the price computation visits them.
-    struct Walk {
-        var affordable: Bool
-        var price: Price
-        /// Money of the supporters who pay all they have.
-        var poorSum: Affine
-        /// Supporting classes, poorest per unit of utility first, with members and utility.
-        var groups: [(group: Int, members: Int64, weight: Int64)]
-        /// Index in `groups` of the first class that pays the price rather than all it has.
-        var firstRich: Int
+    /// The known price of a project as an exact fraction.
+    private func price(of project: Int) -> Price {
+        Price(
+            numerator: Limbs.bigInt(keys[project], count: keys.width),
+            denominator: Limbs.bigInt(numbers[Self.denominatorSlot], count: numbers.width)
+                * BigInt(UInt64(keyUtility[project])) * BigInt(UInt64(instance.priceUnit[project]))
+        )
     }
+
+    /// The sign of the known price of `project` minus `other`.
+    private func compare(_ project: Int, with other: Price) -> Int {
+        let mine = price(of: project)
+        let left = mine.numerator * other.denominator, right = other.numerator * mine.denominator
+        return left < right ? -1 : (left == right ? 0 : 1)
+    }
+
+    // MARK: the price of one project
 
     /// Finds a project's price: the least ρ such that its supporters, each paying
-    /// min(money, ρ × utility), cover the cost.
-    private func walk(_ project: Int) -> Walk {
-        var groups: [(group: Int, members: Int64, weight: Int64)] = []
-        var remainingUtility: Int64 = 0
-        if instance.isUniform {
-            let projects = instance.projectCount
-            let unit = instance.utility[project]
-            for group in order {
-                let members = counts[group * projects + project]
-                if members > 0 {
-                    groups.append((group, Int64(members), unit))
-                    remainingUtility += Int64(members)
+    /// min(money, ρ × utility), cover the cost. Leaves the supporters' classes in
+    /// `walkEntries`, marked poor when they pay all they have, and the price in the project's
+    /// key. Returns false when the supporters cannot afford the project.
+    private func walk(_ project: Int) -> Bool {
+        let entries = walkEntries
+        entries.removeAll()
+        let classes = classOf, tags = marks.base
+        instance.supporterGroups.withUnsafeBufferPointer { groups in
+            instance.supporterSizes.withUnsafeBufferPointer { sizes in
+                for segment in instance.segments[project] {
+                    let stamp = UInt64(nextStamp()) << 32
+                    for index in segment.start..<segment.end {
+                        let owner = Int(classes[Int(groups[index])])
+                        if owner == 0 { continue }
+                        var tag = tags[owner]
+                        if tag & Self.stampBits != stamp {
+                            tag = stamp | UInt64(entries.count)
+                            tags[owner] = tag
+                            entries.append(owner: Int32(owner), weight: segment.weight)
+                            catchUp(owner)
+                        }
+                        entries.voters[Int(truncatingIfNeeded: tag & Self.indexBits)] += sizes[index]
+                    }
+                    entries.endSegment()
                 }
             }
-        } else {
-            for (group, weight) in instance.projectGroups[project] where alive[group] {
-                groups.append((group, Int64(size[group]), weight))
-                remainingUtility += Int64(size[group]) * weight
-            }
-            groups.sort { a, b in
-                let left = budget[a.group].value * b.weight, right = budget[b.group].value * a.weight
-                return left != right ? left < right : a.group < b.group
-            }
         }
-        let target = Affine(value: scale * instance.costs[project], slope: .zero)
-        var poorSum = Affine.zero
-        for (index, entry) in groups.enumerated() {
-            let numerator = target - poorSum
-            // Uniform: remainingUtility counts supporters and every weight is the project's unit.
-            let enough = instance.isUniform
-                ? BigInt.compare(numerator.value, budget[entry.group].value, times: remainingUtility) <= 0
-                : numerator.value * entry.weight <= budget[entry.group].value * remainingUtility
-            if enough {
-                let price = instance.isUniform
-                    ? Price(numerator: numerator, count: remainingUtility, unit: instance.utility[project])
-                    : Price(numerator: numerator, count: remainingUtility, unit: 1)
-                return Walk(affordable: true, price: price, poorSum: poorSum, groups: groups, firstRich: index)
+        if entries.count == 0 { return false }
+        var utility: UInt64 = 0
+        for entry in 0..<entries.count { utility += entries.voters[entry] * entries.weight[entry] }
+
+        // Every number here is below 2^boundBits: only the significant limbs take part.
+        let used = significant
+        let cost = numbers[Self.costSlot], paid = numbers[Self.walkPaidSlot], target = keys[project]
+        Limbs.multiply(numbers[Self.denominatorSlot], by: UInt64(instance.costs[project]), count: used, into: scratch[2])
+        Limbs.copy(scratch[2], to: cost, count: used)
+        paid.update(repeating: 0, count: used + 1)
+        let right = scratch[1]
+        var passes = 0
+        while true {
+            // target = cost − paid: the share of the cost left to those who pay ρ × utility.
+            Limbs.copy(cost, to: target, count: used)
+            Limbs.subtract(paid, from: target, count: used)
+            if passes == 8 {
+                utility = sortedWalk(entries, utility: utility, target: target, cost: cost, paid: paid)
+                if utility == 0 { return false }
+                break
             }
-            poorSum.add(budget[entry.group], times: entry.members)
-            remainingUtility -= instance.isUniform ? entry.members : entry.members * entry.weight
+            // Everyone with less than ρ × utility at the current ρ pays all they have at the true ρ:
+            // money × utility < target × weight, that is money < ⌈target × weight / utility⌉.
+            var lost: UInt64 = 0
+            var first = 0
+            for last in entries.segmentEnds {
+                defer { first = last }
+                guard first < last else { continue }
+                Limbs.multiply(target, by: entries.weight[first], count: used, into: right)
+                if Limbs.divideInPlace(right, by: utility, count: used + 1) != 0 { Limbs.increment(right, count: used + 1) }
+                for entry in first..<last where !entries.poor[entry] {
+                    let balance = money[Int(entries.owner[entry])]
+                    if right[used] == 0 && Limbs.compare(balance, right, count: used) >= 0 { continue }
+                    entries.poor[entry] = true
+                    Limbs.addMultiple(balance, times: entries.voters[entry], count: used, to: paid)
+                    lost += entries.voters[entry] * entries.weight[entry]
+                }
+            }
+            if lost == 0 { break }
+            utility -= lost
+            if utility == 0 { return false }
+            passes += 1
         }
-        return Walk(affordable: false, price: Price(numerator: .zero, count: 1, unit: 1), poorSum: poorSum, groups: groups, firstRich: groups.count)
+        keyUtility[project] = utility
+        return true
+    }
+
+    /// The walk of many rounds of newly poor supporters: supporters by money per utility, the
+    /// poorest first, each paying all they have until the rest can pay equal shares. Returns
+    /// the utility of those paying ρ × utility (0 when the project is out of reach).
+    private func sortedWalk(_ entries: Entries, utility: UInt64, target: UnsafeMutablePointer<UInt64>,
+                            cost: UnsafeMutablePointer<UInt64>, paid: UnsafeMutablePointer<UInt64>) -> UInt64 {
+        let width = money.width
+        let left = scratch[0], right = scratch[1]
+        let order = (0..<entries.count).filter { !entries.poor[$0] }.sorted { a, b in
+            Limbs.multiply(money[Int(entries.owner[a])], by: entries.weight[b], count: width, into: left)
+            Limbs.multiply(money[Int(entries.owner[b])], by: entries.weight[a], count: width, into: right)
+            let order = Limbs.compare(left, right, count: width + 1)
+            return order != 0 ? order < 0 : a < b
+        }
+        var utility = utility
+        for entry in order {
+            Limbs.copy(cost, to: target, count: width)
+            Limbs.subtract(paid, from: target, count: width)
+            let balance = money[Int(entries.owner[entry])]
+            Limbs.multiply(balance, by: utility, count: width, into: left)
+            Limbs.multiply(target, by: entries.weight[entry], count: width, into: right)
+            if Limbs.compare(left, right, count: width + 1) >= 0 { return utility }
+            entries.poor[entry] = true
+            Limbs.addMultiple(balance, times: entries.voters[entry], count: width - 1, to: paid)
+            utility -= entries.voters[entry] * entries.weight[entry]
+        }
+        return 0
+    }
+
+    /// Keeps the walk just made as the round's best.
+    private func becomeBest(_ project: Int) {
+        swap(&walkEntries, &bestEntries)
+        Limbs.copy(numbers[Self.walkPaidSlot], to: numbers[Self.bestPaidSlot], count: numbers.width)
     }
 
     /// Whether a project's supporters still have its cost between them.
     private func isAffordable(_ project: Int) -> Bool {
-        let target = scale * instance.costs[project]
-        var total = BigInt.zero
-        if instance.isUniform {
-            let projects = instance.projectCount
-            for group in order where counts[group * projects + project] > 0 {
-                total.add(budget[group].value, times: Int64(counts[group * projects + project]))
-                if total >= target { return true }
-            }
-        } else {
-            for (group, _) in instance.projectGroups[project] where alive[group] {
-                total.add(budget[group].value, times: Int64(size[group]))
-                if total >= target { return true }
+        let width = money.width
+        let total = scratch[2], cost = scratch[3]
+        total.initialize(repeating: 0, count: width + 3)
+        Limbs.multiply(numbers[Self.denominatorSlot], by: UInt64(instance.costs[project]), count: width, into: cost)
+        instance.supporterGroups.withUnsafeBufferPointer { groups in
+            for segment in instance.segments[project] {
+                for index in segment.start..<segment.end {
+                    let group = Int(groups[index])
+                    let owner = Int(classOf[group])
+                    if owner != 0 { Limbs.addMultiple(balance(owner), times: instance.groupSizes[group], count: width, to: total) }
+                }
             }
         }
-        return false
+        return Limbs.compare(total, cost, count: width + 1) >= 0
+    }
+
+    // MARK: certification
+
+    /// Whether round `round` keeps the reference's outcome (see ``certified``): the same
+    /// winner, and every other project still affordable dearer than the reference winner was.
+    private func check(round: Int, winner: Int, against reference: Reference, remaining: [Int], from stop: Int,
+                       dropped: inout [Bool]) -> Bool {
+        guard winner >= 0 else { return round == reference.winners.count }
+        guard round < reference.winners.count, reference.winners[round] == winner else { return false }
+        let bar = reference.prices[round]
+        for (position, project) in remaining.enumerated() where project != winner && !dropped[project] {
+            let winnerFirst = instance.priority[winner] < instance.priority[project]
+            if position >= stop {
+                // Known prices only rise: one already above the bar settles this and all later ones.
+                if compare(project, with: bar) > 0 { return true }
+                guard walk(project) else {
+                    dropped[project] = true
+                    continue
+                }
+            }
+            let order = compare(project, with: bar)
+            if order < 0 || (order == 0 && !winnerFirst) { return false }
+        }
+        return true
     }
 
     // MARK: paying
 
     private struct Payment {
-        var factor: Int64
         var rho: Rational
         var payers: Int
         var exhaustedPayers: Int
         var exhaustedPaid: Rational
     }
 
-    /// Charges the winner's supporters and rescales all money so the payments stay integers.
-    private mutating func pay(_ project: Int, _ walk: Walk) -> Payment {
-        let numerator = walk.price.numerator
-        // Each rich supporter pays weight × numerator / remainingUtility (over the old scale).
-        var divisor = walk.price.count
-        if !instance.isUniform {
-            for entry in walk.groups[walk.firstRich...] { divisor = gcd(divisor, entry.weight) }
-        }
-        let factor = instance.isUniform ? walk.price.count : walk.price.count / divisor
-        if track {
-            for entry in walk.groups {
-                let weight = instance.isUniform ? 1 : entry.weight
-                horizon.constrain(budget[entry.group] * walk.price.count - numerator * weight)
-            }
-        }
+    /// Charges the winner's supporters (moving them to new classes) and rescales all money so
+    /// the payments stay whole numbers. Returns the explanation's figures when asked for.
+    private func pay(_ project: Int) -> Payment? {
+        var width = money.width
+        let utility = keyUtility[project]
+        let divisor = Limbs.gcd(utility, Limbs.remainder(keys[project], dividingBy: utility, count: width))
+        let factor = utility / divisor
+        prices.append(price(of: project))
         var payment: Payment?
         if explain {
-            let exhaustedPayers = walk.groups[..<walk.firstRich].reduce(0) { $0 + Int($1.members) }
-            let payers = walk.groups.reduce(0) { $0 + Int($1.members) }
+            let entries = bestEntries
+            var payers = 0, exhausted = 0
+            for entry in 0..<entries.count {
+                payers += Int(entries.voters[entry])
+                if entries.poor[entry] { exhausted += Int(entries.voters[entry]) }
+            }
+            let denominator = Limbs.bigInt(numbers[Self.denominatorSlot], count: width)
+            let price = prices[prices.count - 1]
             payment = Payment(
-                factor: factor,
-                rho: Rational(numerator.value, scale * walk.price.count * walk.price.unit),
-                payers: payers, exhaustedPayers: exhaustedPayers,
-                exhaustedPaid: Rational(walk.poorSum.value, scale)
+                rho: Rational(price.numerator, price.denominator), payers: payers, exhaustedPayers: exhausted,
+                exhaustedPaid: Rational(Limbs.bigInt(numbers[Self.bestPaidSlot], count: width), denominator)
             )
         }
-        scale *= factor
+        // Each rich supporter pays weight × T / utility over D, that is weight × share over D × factor.
+        boundBits += Limbs.bitWidth(factor)
+        widen()
+        width = money.width
+        let share = scratch[3]
+        Limbs.copy(keys[project], to: share, count: width)
+        Limbs.divideInPlace(share, by: divisor, count: width)
+        factors.append(factor)
         if factor != 1 {
-            if instance.isUniform {
-                for group in order { budget[group].multiply(by: factor) }
-            } else {
-                for group in budget.indices where alive[group] { budget[group].multiply(by: factor) }
-            }
+            Limbs.multiplyInPlace(numbers[Self.denominatorSlot], by: factor, count: significant)
+            for other in instance.candidates { Limbs.multiplyInPlace(keys[other], by: factor, count: significant) }
         }
-        if instance.isUniform {
-            payUniform(project, walk, share: numerator)
-        } else {
-            for (index, entry) in walk.groups.enumerated() {
-                if index < walk.firstRich {
-                    alive[entry.group] = false
+        moveSupporters(of: project, share: share)
+        return payment
+    }
+
+    /// Moves each supporter of the winner to its class after paying: nothing left for the poor,
+    /// money less weight × share for the others.
+    private func moveSupporters(of project: Int, share: UnsafeMutablePointer<UInt64>) {
+        let width = money.width, used = significant
+        let entries = bestEntries
+        let charge = scratch[2]
+        var first = 0
+        for (index, segment) in instance.segments[project].enumerated() {
+            let last = entries.segmentEnds[index]
+            for entry in first..<last {
+                let owner = Int(entries.owner[entry])
+                marks.base[owner] = 0
+                if entries.poor[entry] { continue }
+                let target = newClass()
+                let balance = money[target]
+                Limbs.copy(self.balance(owner), to: balance, count: width)
+                epoch.base[target] = Int32(factors.count)
+                Limbs.multiply(share, by: segment.weight, count: used, into: charge)
+                Limbs.subtract(charge, from: balance, count: used)
+                if Limbs.isZero(balance, count: used) {
+                    freeClasses.append(Int32(target))
                 } else {
-                    budget[entry.group] = budget[entry.group] - numerator * (entry.weight / divisor)
-                    if budget[entry.group] == .zero { alive[entry.group] = false }
+                    marks.base[owner] = UInt64(target)
+                }
+            }
+            first = last
+            let classes = classOf, tags = marks.base, counts = holders.base
+            instance.supporterGroups.withUnsafeBufferPointer { groups in
+                for position in segment.start..<segment.end {
+                    let group = Int(groups[position])
+                    let owner = Int(classes[group])
+                    if owner == 0 { continue }
+                    let target = Int(truncatingIfNeeded: tags[owner] & Self.indexBits)
+                    classes[group] = Int32(target)
+                    counts[owner] -= 1
+                    counts[target] += 1
                 }
             }
         }
-        return payment ?? Payment(factor: factor, rho: Rational(0), payers: 0, exhaustedPayers: 0, exhaustedPaid: Rational(0))
-    }
-
-    /// Uniform ballots: splits classes where only some members support the winner, charges
-    /// the supporters, and restores the order of classes by budget.
-    private mutating func payUniform(_ project: Int, _ walk: Walk, share: Affine) {
-        let projects = instance.projectCount
-        // split[c]: the class taking c's supporters of the winner; c itself when all of c supports it.
-        var split = [Int32](repeating: -1, count: budget.count)
-        for entry in walk.groups where Int(counts[entry.group * projects + project]) == size[entry.group] {
-            split[entry.group] = Int32(entry.group)
-        }
-        instance.supporters[project].withUnsafeBufferPointer { voters in
-            instance.ballotStart.withUnsafeBufferPointer { starts in
-                instance.ballotProjects.withUnsafeBufferPointer { ballots in
-                    moveSupporters(voters, starts, ballots, split: &split)
-                }
+        holders.base[0] = 0
+        let freed = UInt64(nextStamp()) << 32
+        for entry in 0..<entries.count {
+            let owner = Int(entries.owner[entry])
+            if holders.base[owner] == 0 && marks.base[owner] != freed {
+                marks.base[owner] = freed
+                freeClasses.append(Int32(owner))
             }
-        }
-        var paying = [Bool](repeating: false, count: budget.count)
-        var paid: [Int] = []
-        for (index, entry) in walk.groups.enumerated() {
-            let group = Int(split[entry.group])
-            paying[group] = true
-            if index < walk.firstRich {
-                alive[group] = false
-            } else {
-                budget[group].subtract(share)
-                if budget[group] == .zero { alive[group] = false } else { paid.append(group) }
-            }
-        }
-        // Both lists are sorted by budget: the unpaid kept theirs, the paid lost the same amount.
-        let unpaid = order.filter { alive[$0] && !paying[$0] }
-        var merged: [Int] = []
-        merged.reserveCapacity(unpaid.count + paid.count)
-        var (i, j) = (0, 0)
-        while i < unpaid.count || j < paid.count {
-            let next: Int
-            if j == paid.count || (i < unpaid.count && budget[unpaid[i]].value <= budget[paid[j]].value) {
-                next = unpaid[i]; i += 1
-            } else {
-                next = paid[j]; j += 1
-            }
-            if let last = merged.last, budget[last] == budget[next] {
-                absorb(next, into: last)
-            } else {
-                merged.append(next)
-            }
-        }
-        order = merged
-    }
-
-    /// Moves each supporter of the winner from a class that only partly supports it to the
-    /// class `split` names for it, creating that class on first use.
-    private mutating func moveSupporters(
-        _ voters: UnsafeBufferPointer<Int32>, _ starts: UnsafeBufferPointer<Int32>, _ ballots: UnsafeBufferPointer<Int32>,
-        split: inout [Int32]
-    ) {
-        let projects = instance.projectCount
-        for voter in voters {
-            let group = find(Int(classOf[Int(voter)]))
-            guard alive[group], Int(split[group]) != group else { continue }
-            var target = Int(split[group])
-            if target < 0 {
-                target = budget.count
-                split[group] = Int32(target)
-                budget.append(budget[group])
-                size.append(0)
-                alive.append(true)
-                parent.append(Int32(target))
-                counts.append(contentsOf: repeatElement(0, count: projects))
-            }
-            classOf[Int(voter)] = Int32(target)
-            counts.withUnsafeMutableBufferPointer { counts in
-                for index in Int(starts[Int(voter)])..<Int(starts[Int(voter) + 1]) {
-                    let other = Int(ballots[index])
-                    counts[group * projects + other] &-= 1
-                    counts[target * projects + other] &+= 1
-                }
-            }
-            size[group] -= 1
-            size[target] += 1
         }
     }
 
-    /// Joins two classes with the same budget.
-    private mutating func absorb(_ group: Int, into target: Int) {
-        let projects = instance.projectCount
-        for project in 0..<projects { counts[target * projects + project] += counts[group * projects + project] }
-        size[target] += size[group]
-        alive[group] = false
-        parent[group] = Int32(target)
+    private func newClass() -> Int {
+        if let free = freeClasses.popLast() { return Int(free) }
+        let owner = classCount
+        classCount += 1
+        return owner
     }
 
-    private mutating func find(_ group: Int) -> Int {
-        var root = group
-        while Int(parent[root]) != root { root = Int(parent[root]) }
-        var current = group
-        while Int(parent[current]) != root {
-            let next = Int(parent[current])
-            parent[current] = Int32(root)
-            current = next
+    /// Widens every number when the bound outgrows the width, by a few limbs at once.
+    private func widen() {
+        guard Self.width(for: boundBits) > money.width else { return }
+        let width = Self.width(for: boundBits) + 2
+        money.widen(to: width, keeping: classCount)
+        keys.widen(to: width, keeping: projectCount)
+        numbers.widen(to: width, keeping: 4)
+        scratch.widen(to: width + 3, keeping: 4)
+    }
+
+    /// A class's money over the present `D`.
+    @inline(__always)
+    private func balance(_ owner: Int) -> UnsafeMutablePointer<UInt64> {
+        catchUp(owner)
+        return money[owner]
+    }
+
+    /// Brings a class's money up to the present `D`, several factors in one multiplication
+    /// where their product fits.
+    @inline(__always)
+    private func catchUp(_ owner: Int) {
+        var next = Int(epoch.base[owner])
+        let end = factors.count
+        guard next < end else { return }
+        let used = significant, limbs = money[owner]
+        while next < end {
+            var factor = factors[next]
+            next += 1
+            while next < end {
+                let (product, overflow) = factor.multipliedReportingOverflow(by: factors[next])
+                if overflow { break }
+                factor = product
+                next += 1
+            }
+            if factor != 1 { Limbs.multiplyInPlace(limbs, by: factor, count: used) }
         }
-        return root
+        epoch.base[owner] = Int32(end)
     }
 
-    private func gcd(_ a: Int64, _ b: Int64) -> Int64 {
-        var (x, y) = (a.magnitude, b.magnitude)
-        while y != 0 { (x, y) = (y, x % y) }
-        return Int64(x)
+    private func nextStamp() -> UInt32 {
+        walkStamp &+= 1
+        if walkStamp == 0 {
+            marks.base.update(repeating: 0, count: marks.capacity)
+            walkStamp = 1
+        }
+        return walkStamp
     }
+}
+
+/// The classes supporting one project in a walk: per class, its weight, voters and whether it
+/// pays all it has.
+final class Entries {
+    private(set) var count = 0
+    let owner: UnsafeMutablePointer<Int32>
+    let weight: UnsafeMutablePointer<UInt64>
+    let voters: UnsafeMutablePointer<UInt64>
+    let poor: UnsafeMutablePointer<Bool>
+    /// Where each weight segment's entries end.
+    private(set) var segmentEnds: [Int] = []
+
+    init(capacity: Int) {
+        let capacity = max(capacity, 1)
+        owner = .allocate(capacity: capacity)
+        weight = .allocate(capacity: capacity)
+        voters = .allocate(capacity: capacity)
+        poor = .allocate(capacity: capacity)
+    }
+
+    deinit {
+        owner.deallocate()
+        weight.deallocate()
+        voters.deallocate()
+        poor.deallocate()
+    }
+
+    func removeAll() {
+        count = 0
+        segmentEnds.removeAll(keepingCapacity: true)
+    }
+
+    @inline(__always)
+    func append(owner: Int32, weight: UInt64) {
+        self.owner[count] = owner
+        self.weight[count] = weight
+        voters[count] = 0
+        poor[count] = false
+        count += 1
+    }
+
+    func endSegment() { segmentEnds.append(count) }
 }
 
 /// One round of the Method of Equal Shares, as the explanation tells it.

@@ -8,9 +8,20 @@ public enum EqualSharesUtility: String, Sendable, Hashable, CaseIterable {
 
 /// An election prepared for the Method of Equal Shares: who supports what with which utility.
 ///
-/// Approval and choose-1 ballots give every supporter of a project the same utility (its cost,
-/// or 1); cumulative and scoring ballots give each voter their points as utilities.
+/// Voters with identical ballots always hold the same money, so they form one *group* for the
+/// whole count. Approval and choose-1 ballots give every supporter of a project the same
+/// utility (its cost, or 1): the project's ``priceUnit``, with every weight 1. Cumulative and
+/// scoring ballots give each voter their points as utilities: the weights, with a price unit
+/// of 1.
 struct EqualSharesInstance {
+    /// Supporting groups of one project that share a weight.
+    struct Segment {
+        var weight: UInt64
+        /// Range in ``EqualSharesInstance/supporterGroups``.
+        var start: Int
+        var end: Int
+    }
+
     let projectCount: Int
     let costs: [Int64]
     let voterCount: Int
@@ -20,22 +31,17 @@ struct EqualSharesInstance {
     let freeProjects: [Int]
     /// Tie priority of each project (lower wins).
     let priority: [Int]
-    /// Sum of the utilities of each project's supporters.
-    let totalUtility: [Int64]
-    /// Whether all supporters of a project share one utility (approval-like ballots).
-    let isUniform: Bool
-
-    // Uniform ballots: utility per project, and each voter's candidate projects.
-    let utility: [Int64]
-    /// Voter `v`'s candidate projects are `ballotProjects[ballotStart[v] ..< ballotStart[v + 1]]`.
-    let ballotStart: [Int32]
-    let ballotProjects: [Int32]
-    let supporters: [[Int32]]
-
-    // Weighted ballots: identical ballots form one group of voters for the whole count.
-    let groupSizes: [Int]
-    /// Per project, the groups supporting it and each member's utility.
-    let projectGroups: [[(group: Int, weight: Int64)]]
+    /// How many voters cast each group's ballot.
+    let groupSizes: [UInt64]
+    /// The utility that one unit of weight stands for, per project.
+    let priceUnit: [UInt64]
+    /// Per project, its supporting groups by weight.
+    let segments: [[Segment]]
+    let supporterGroups: [Int32]
+    /// The size of each group in ``supporterGroups``, side by side with it.
+    let supporterSizes: [UInt64]
+    /// Per project, the supporters' weights added up (each voter counted).
+    let totalWeight: [UInt64]
 
     init(_ election: Election, utility choice: EqualSharesUtility, tieBreaking: TieBreaking) throws(TallyError) {
         let projectCount = election.projects.count
@@ -45,68 +51,165 @@ struct EqualSharesInstance {
         voterCount = election.ballots.count
         priority = tieBreaking.priorities(in: election)
         let usable = election.projects.map { !$0.isWithdrawn && $0.cost.minorUnits >= 0 }
+        let uniform: Bool
         switch election.voteType {
-        case .approval, .chooseOne:
-            isUniform = true
-            let utility = election.projects.map { choice == .cost ? $0.cost.minorUnits : 1 }
-            self.utility = utility
-            var ballotStart: [Int32] = [0]
-            var ballotProjects: [Int32] = []
-            ballotStart.reserveCapacity(election.ballots.count + 1)
-            var supporters = [[Int32]](repeating: [], count: projectCount)
-            for (voter, ballot) in election.ballots.enumerated() {
-                for project in ballot.projects where usable[project] {
-                    ballotProjects.append(Int32(project))
-                    supporters[project].append(Int32(voter))
-                }
-                ballotStart.append(Int32(ballotProjects.count))
-            }
-            self.ballotStart = ballotStart
-            self.ballotProjects = ballotProjects
-            self.supporters = supporters
-            self.totalUtility = try (0..<projectCount).map { project throws(TallyError) in
-                let (total, overflow) = Int64(supporters[project].count).multipliedReportingOverflow(by: utility[project])
-                if overflow { throw .arithmeticOverflow("the total utility of project \(election.projects[project].id)") }
-                return total
-            }
-            groupSizes = []
-            projectGroups = []
-        case .cumulative, .scoring:
-            isUniform = false
-            utility = []
-            ballotStart = []
-            ballotProjects = []
-            supporters = []
-            var groupIndex: [Ballot: Int] = [:]
-            var sizes: [Int] = []
-            var groups = [[(group: Int, weight: Int64)]](repeating: [], count: projectCount)
-            for ballot in election.ballots {
-                if let group = groupIndex[ballot] { sizes[group] += 1; continue }
-                let group = sizes.count
-                groupIndex[ballot] = group
-                sizes.append(1)
-                for (project, points) in zip(ballot.projects, ballot.points) where usable[project] && points > 0 {
-                    groups[project].append((group, points))
-                }
-            }
-            groupSizes = sizes
-            projectGroups = groups
-            self.totalUtility = try (0..<projectCount).map { project throws(TallyError) in
-                var total: Int64 = 0
-                for (group, weight) in groups[project] {
-                    let (part, o1) = weight.multipliedReportingOverflow(by: Int64(sizes[group]))
-                    let (sum, o2) = total.addingReportingOverflow(part)
-                    if o1 || o2 { throw .arithmeticOverflow("the total utility of project \(election.projects[project].id)") }
-                    total = sum
-                }
-                return total
-            }
-        case .ordinal:
-            throw .voteTypeNotSupported(rule: "equalshares", voteType: election.voteType)
+        case .approval, .chooseOne: uniform = true
+        case .cumulative, .scoring: uniform = false
+        case .ordinal: throw .voteTypeNotSupported(rule: "equalshares", voteType: election.voteType)
         }
-        let totalUtility = self.totalUtility
+
+        // Group identical ballots: the (project, weight) pairs of each, in project order.
+        let grouping = BallotGrouping(election, uniform: uniform, usable: usable)
+        let sizes = grouping.sizes
+        groupSizes = sizes
+
+        // Supporters of each project, segmented by weight: a counting sort of the groups'
+        // pairs by project, then a sort by weight within each project (approval ballots, all of
+        // weight 1, need none).
+        priceUnit = (0..<projectCount).map { project in
+            uniform && choice == .cost ? UInt64(max(costs[project], 0)) : 1
+        }
+        var offsets = [Int](repeating: 0, count: projectCount + 1)
+        for project in grouping.projects { offsets[Int(project) + 1] += 1 }
+        for project in 0..<projectCount { offsets[project + 1] += offsets[project] }
+        var flat = [Int32](repeating: 0, count: offsets[projectCount])
+        var flatWeights = [UInt64](repeating: 0, count: offsets[projectCount])
+        var fill = offsets
+        for group in 0..<sizes.count {
+            for index in grouping.start[group]..<grouping.start[group + 1] {
+                let project = Int(grouping.projects[index])
+                flat[fill[project]] = Int32(group)
+                flatWeights[fill[project]] = UInt64(grouping.weights[index])
+                fill[project] += 1
+            }
+        }
+        var segments = [[Segment]](repeating: [], count: projectCount)
+        var totalUtility = [Int64](repeating: 0, count: projectCount)
+        var totalWeight = [UInt64](repeating: 0, count: projectCount)
+        for project in 0..<projectCount {
+            let range = offsets[project]..<offsets[project + 1]
+            if !uniform {
+                let sorted = range.map { (weight: flatWeights[$0], group: flat[$0]) }
+                    .sorted { $0.weight != $1.weight ? $0.weight < $1.weight : $0.group < $1.group }
+                for (offset, pair) in sorted.enumerated() {
+                    flat[range.lowerBound + offset] = pair.group
+                    flatWeights[range.lowerBound + offset] = pair.weight
+                }
+            }
+            var total: UInt64 = 0, weights: UInt64 = 0
+            var overflow = false
+            var projectSegments: [Segment] = []
+            for index in range {
+                let weight = flatWeights[index], voters = sizes[Int(flat[index])]
+                if projectSegments.last?.weight != weight {
+                    projectSegments.append(Segment(weight: weight, start: index, end: range.upperBound))
+                    if projectSegments.count > 1 { projectSegments[projectSegments.count - 2].end = index }
+                }
+                let (utility, o0) = weight.multipliedReportingOverflow(by: priceUnit[project])
+                let (part, o1) = utility.multipliedReportingOverflow(by: voters)
+                let (sum, o2) = total.addingReportingOverflow(part)
+                overflow = overflow || o0 || o1 || o2
+                total = sum
+                weights &+= weight &* voters
+            }
+            segments[project] = projectSegments
+            totalWeight[project] = weights
+            if overflow || total > UInt64(Int64.max) {
+                throw .arithmeticOverflow("the total utility of project \(election.projects[project].id)")
+            }
+            totalUtility[project] = Int64(total)
+        }
+        self.segments = segments
+        self.totalWeight = totalWeight
+        supporterGroups = flat
+        supporterSizes = flat.map { sizes[Int($0)] }
         let supported = (0..<projectCount).filter { usable[$0] && totalUtility[$0] > 0 }
         candidates = supported.filter { costs[$0] > 0 }
         freeProjects = supported.filter { costs[$0] == 0 }
+    }
+}
+
+/// Identical ballots found in one pass: a hash of each ballot's (project, weight) pairs,
+/// compared in full on a hash match, in an open-addressing table: no allocation per ballot.
+struct BallotGrouping {
+    /// Group `g`'s pairs are `projects[start[g] ..< start[g + 1]]` with `weights` alike.
+    private(set) var start: [Int] = [0]
+    private(set) var projects: [Int32] = []
+    private(set) var weights: [Int64] = []
+    /// How many voters cast each group's ballot.
+    private(set) var sizes: [UInt64] = []
+
+    init(_ election: Election, uniform: Bool, usable: [Bool]) {
+        var capacity = 16
+        while capacity < election.ballots.count * 2 { capacity *= 2 }
+        let mask = capacity - 1
+        var table = [Int32](repeating: -1, count: capacity)
+        var hashes: [UInt64] = []
+        var start: [Int] = [0], projects: [Int32] = [], weights: [Int64] = [], sizes: [UInt64] = []
+        hashes.reserveCapacity(election.ballots.count)
+        sizes.reserveCapacity(election.ballots.count)
+        start.reserveCapacity(election.ballots.count + 1)
+        var pairProjects = [Int32](repeating: 0, count: 16), pairWeights = [Int64](repeating: 0, count: 16)
+        usable.withUnsafeBufferPointer { usable in
+            table.withUnsafeMutableBufferPointer { table in
+                for ballot in election.ballots {
+                    if pairProjects.count < ballot.projects.count {
+                        pairProjects = [Int32](repeating: 0, count: ballot.projects.count)
+                        pairWeights = [Int64](repeating: 0, count: ballot.projects.count)
+                    }
+                    // The usable (project, weight) pairs in project order, by insertion: ballots
+                    // are short and often ordered already.
+                    var count = 0
+                    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+                    pairProjects.withUnsafeMutableBufferPointer { pairProjects in
+                        pairWeights.withUnsafeMutableBufferPointer { pairWeights in
+                            ballot.projects.withUnsafeBufferPointer { list in
+                                for index in 0..<list.count where usable[list[index]] {
+                                    let weight = uniform ? 1 : ballot.points[index]
+                                    guard weight > 0 else { continue }
+                                    var position = count
+                                    let project = Int32(truncatingIfNeeded: list[index])
+                                    while position > 0 && pairProjects[position - 1] > project {
+                                        pairProjects[position] = pairProjects[position - 1]
+                                        pairWeights[position] = pairWeights[position - 1]
+                                        position -= 1
+                                    }
+                                    pairProjects[position] = project
+                                    pairWeights[position] = weight
+                                    count += 1
+                                }
+                            }
+                            for index in 0..<count {
+                                hash = (hash ^ UInt64(UInt32(bitPattern: pairProjects[index]))) &* 0x0000_0100_0000_01b3
+                                hash = (hash ^ UInt64(bitPattern: pairWeights[index])) &* 0x0000_0100_0000_01b3
+                            }
+                            var slot = Int(truncatingIfNeeded: ((hash ^ (hash >> 29)) &* 0xbf58_476d_1ce4_e5b9) >> 32) & mask
+                            while true {
+                                let group = Int(table[slot])
+                                if group < 0 {
+                                    table[slot] = Int32(sizes.count)
+                                    hashes.append(hash)
+                                    sizes.append(1)
+                                    projects.append(contentsOf: pairProjects[0..<count])
+                                    weights.append(contentsOf: pairWeights[0..<count])
+                                    start.append(projects.count)
+                                    return
+                                }
+                                if hashes[group] == hash && start[group + 1] - start[group] == count
+                                    && (0..<count).allSatisfy({ projects[start[group] + $0] == pairProjects[$0] && weights[start[group] + $0] == pairWeights[$0] }) {
+                                    sizes[group] += 1
+                                    return
+                                }
+                                slot = (slot + 1) & mask
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        self.start = start
+        self.projects = projects
+        self.weights = weights
+        self.sizes = sizes
     }
 }
