@@ -21,7 +21,9 @@ public enum EqualSharesIncrement: String, Sendable, Hashable, CaseIterable {
 /// The Method of Equal Shares and its completions.
 enum EqualShares {
     static func run(_ election: Election, rule: Rule, options: TallyOptions) throws(TallyError) -> TallyResult {
-        let instance = try EqualSharesInstance(election, utility: options.utility, tieBreaking: options.tieBreaking)
+        let countedOften = rule == .equalSharesAdd1 || rule == .equalSharesAdd1Comparison
+        let instance = try EqualSharesInstance(election, utility: options.utility, tieBreaking: options.tieBreaking,
+                                               groupingIdenticalBallots: countedOften)
         let budget = election.budget.minorUnits
         var steps: [TallyStep] = []
         var selected = instance.freeProjects

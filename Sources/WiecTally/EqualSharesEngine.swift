@@ -1,10 +1,11 @@
 /// One run of the Method of Equal Shares for a given per-voter budget, in exact arithmetic.
 ///
-/// Voters are kept in *classes* of equal money: every group of identical ballots starts in one
-/// class, and the supporters of a winner move to new classes as they pay. All money is an
-/// integer numerator over one common denominator `D`, stored as fixed-width numbers side by
-/// side (``WideStore``), so sums and comparisons are integer loops without allocation; a
-/// payment that needs a finer denominator multiplies every number by the same factor.
+/// Voters are kept in *classes* of equal money: every group of voters starts in one class, and
+/// the supporters of a winner move to new classes as they pay. All money is an integer
+/// numerator over one common denominator `D`, stored as fixed-width numbers side by side
+/// (``WideStore``), so sums and comparisons are integer loops without allocation; a payment
+/// that needs a finer denominator multiplies `D` by a factor, and each class's money catches
+/// up with the factors when it is next read.
 ///
 /// Each round finds the project with the least price ρ lazily: a project's price never falls
 /// from one round to the next, so projects are tried in the order of their last known price,
@@ -44,7 +45,7 @@ final class EqualSharesEngine {
     private(set) var certified: Bool
 
     private let projectCount: Int
-    /// Per group of identical ballots, its class; class 0 holds no money.
+    /// Per group of voters, its class; class 0 holds no money.
     private let classOf: UnsafeMutablePointer<Int32>
     private let groupCount: Int
     /// Per class, its money over `D`, as of its epoch: money is brought up to the present
@@ -97,6 +98,7 @@ final class EqualSharesEngine {
         let classes = 2 * groupCount + 2
         money = WideStore(width: width, capacity: classes)
         keys = WideStore(width: width, capacity: projectCount)
+        keys.base.initialize(repeating: 0, count: projectCount * width)
         numbers = WideStore(width: width, capacity: 4)
         numbers.base.initialize(repeating: 0, count: 4 * width)
         scratch = WideStore(width: width + 3, capacity: 4)
@@ -253,12 +255,21 @@ final class EqualSharesEngine {
         Limbs.multiply(numbers[Self.denominatorSlot], by: UInt64(instance.costs[project]), count: used, into: scratch[2])
         Limbs.copy(scratch[2], to: cost, count: used)
         paid.update(repeating: 0, count: used + 1)
+        // Both the known price and the price if nobody were poor are lower bounds of the true
+        // one: the first pass compares with the higher of the two, later passes with the price
+        // the rest would pay. Whoever cannot pay a lower bound is poor.
+        let known = scratch[3], knownUtility = keyUtility[project]
+        Limbs.copy(target, to: known, count: used)
         let right = scratch[1]
+        Limbs.multiply(known, by: utility, count: used, into: scratch[0])
+        Limbs.multiply(cost, by: knownUtility, count: used, into: right)
+        let knownIsHigher = Limbs.compare(scratch[0], right, count: used + 1) > 0
         var passes = 0
         while true {
             // target = cost − paid: the share of the cost left to those who pay ρ × utility.
             Limbs.copy(cost, to: target, count: used)
             Limbs.subtract(paid, from: target, count: used)
+            let (numerator, denominator) = passes == 0 && knownIsHigher ? (known, knownUtility) : (target, utility)
             if passes == 8 {
                 utility = sortedWalk(entries, utility: utility, target: target, cost: cost, paid: paid)
                 if utility == 0 { return false }
@@ -271,8 +282,8 @@ final class EqualSharesEngine {
             for last in entries.segmentEnds {
                 defer { first = last }
                 guard first < last else { continue }
-                Limbs.multiply(target, by: entries.weight[first], count: used, into: right)
-                if Limbs.divideInPlace(right, by: utility, count: used + 1) != 0 { Limbs.increment(right, count: used + 1) }
+                Limbs.multiply(numerator, by: entries.weight[first], count: used, into: right)
+                if Limbs.divideInPlace(right, by: denominator, count: used + 1) != 0 { Limbs.increment(right, count: used + 1) }
                 for entry in first..<last where !entries.poor[entry] {
                     let balance = money[Int(entries.owner[entry])]
                     if right[used] == 0 && Limbs.compare(balance, right, count: used) >= 0 { continue }
@@ -281,10 +292,10 @@ final class EqualSharesEngine {
                     lost += entries.voters[entry] * entries.weight[entry]
                 }
             }
+            passes += 1
             if lost == 0 { break }
             utility -= lost
             if utility == 0 { return false }
-            passes += 1
         }
         keyUtility[project] = utility
         return true

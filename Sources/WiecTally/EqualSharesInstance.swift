@@ -8,8 +8,9 @@ public enum EqualSharesUtility: String, Sendable, Hashable, CaseIterable {
 
 /// An election prepared for the Method of Equal Shares: who supports what with which utility.
 ///
-/// Voters with identical ballots always hold the same money, so they form one *group* for the
-/// whole count. Approval and choose-1 ballots give every supporter of a project the same
+/// Voters with identical ballots always hold the same money, so they may form one *group* for
+/// the whole count: worth finding when the election is counted many times (`add1`), not for a
+/// single count, where finding them costs more than they save. Approval and choose-1 ballots give every supporter of a project the same
 /// utility (its cost, or 1): the project's ``priceUnit``, with every weight 1. Cumulative and
 /// scoring ballots give each voter their points as utilities: the weights, with a price unit
 /// of 1.
@@ -43,7 +44,8 @@ struct EqualSharesInstance {
     /// Per project, the supporters' weights added up (each voter counted).
     let totalWeight: [UInt64]
 
-    init(_ election: Election, utility choice: EqualSharesUtility, tieBreaking: TieBreaking) throws(TallyError) {
+    init(_ election: Election, utility choice: EqualSharesUtility, tieBreaking: TieBreaking,
+         groupingIdenticalBallots: Bool) throws(TallyError) {
         let projectCount = election.projects.count
         let costs = election.projects.map(\.cost.minorUnits)
         self.projectCount = projectCount
@@ -58,8 +60,9 @@ struct EqualSharesInstance {
         case .ordinal: throw .voteTypeNotSupported(rule: "equalshares", voteType: election.voteType)
         }
 
-        // Group identical ballots: the (project, weight) pairs of each, in project order.
-        let grouping = BallotGrouping(election, uniform: uniform, usable: usable)
+        let grouping = groupingIdenticalBallots
+            ? BallotGrouping(identicalOf: election, uniform: uniform, usable: usable)
+            : BallotGrouping(eachOf: election, uniform: uniform, usable: usable)
         let sizes = grouping.sizes
         groupSizes = sizes
 
@@ -129,8 +132,7 @@ struct EqualSharesInstance {
     }
 }
 
-/// Identical ballots found in one pass: a hash of each ballot's (project, weight) pairs,
-/// compared in full on a hash match, in an open-addressing table: no allocation per ballot.
+/// The voters of an election in groups, each group with its (project, weight) pairs.
 struct BallotGrouping {
     /// Group `g`'s pairs are `projects[start[g] ..< start[g + 1]]` with `weights` alike.
     private(set) var start: [Int] = [0]
@@ -139,7 +141,42 @@ struct BallotGrouping {
     /// How many voters cast each group's ballot.
     private(set) var sizes: [UInt64] = []
 
-    init(_ election: Election, uniform: Bool, usable: [Bool]) {
+    /// Every ballot a group of its own.
+    init(eachOf election: Election, uniform: Bool, usable: [Bool]) {
+        let total = election.ballots.reduce(0) { $0 + $1.projects.count }
+        var start = [Int](repeating: 0, count: election.ballots.count + 1)
+        var projects = [Int32](repeating: 0, count: total), weights = [Int64](repeating: 1, count: total)
+        var count = 0
+        usable.withUnsafeBufferPointer { usable in
+            projects.withUnsafeMutableBufferPointer { projects in
+                weights.withUnsafeMutableBufferPointer { weights in
+                    for (group, ballot) in election.ballots.enumerated() {
+                        ballot.projects.withUnsafeBufferPointer { list in
+                            for index in 0..<list.count where usable[list[index]] {
+                                let weight = uniform ? 1 : ballot.points[index]
+                                guard weight > 0 else { continue }
+                                projects[count] = Int32(truncatingIfNeeded: list[index])
+                                weights[count] = weight
+                                count += 1
+                            }
+                        }
+                        start[group + 1] = count
+                    }
+                }
+            }
+        }
+        projects.removeLast(total - count)
+        weights.removeLast(total - count)
+        self.start = start
+        self.projects = projects
+        self.weights = weights
+        sizes = [UInt64](repeating: 1, count: election.ballots.count)
+    }
+
+    /// Identical ballots in one group, found in one pass: a hash of each ballot's (project,
+    /// weight) pairs in project order, compared in full on a hash match, in an open-addressing
+    /// table: no allocation per ballot.
+    init(identicalOf election: Election, uniform: Bool, usable: [Bool]) {
         var capacity = 16
         while capacity < election.ballots.count * 2 { capacity *= 2 }
         let mask = capacity - 1

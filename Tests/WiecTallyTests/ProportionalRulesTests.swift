@@ -49,6 +49,53 @@ struct ProportionalRulesTests {
         #expect(Set(ids(pabutools)) == ["A", "B"])
     }
 
+    /// Budget 1,000,000 for three voters: X (900,000) is wanted by voter 0 alone, Y (30) by
+    /// voters 1 and 2. Y is bought at once; X only when voter 0 has 900,000, some 566,667
+    /// units per voter later, and X + Y fit the budget. Counting every unit would take half a
+    /// million counts; the search must leap over the units where nothing changes and still stop
+    /// at the same outcome, for both stopping rules.
+    @Test func add1LeapsOverLongRunsOfUnchangedOutcomes() throws {
+        let election = Election(
+            projects: [Project(id: "X", cost: Money(units: 900_000)), Project(id: "Y", cost: Money(units: 30))],
+            ballots: [[0], [1], [1]].map { Ballot(projects: $0) },
+            budget: Money(units: 1_000_000), voteType: .approval
+        )
+        for increment in EqualSharesIncrement.allCases {
+            let result = try Tally.run(election, rule: .equalSharesAdd1, options: TallyOptions(increment: increment))
+            #expect(result.selected.map { election.projects[$0].id } == ["Y", "X"], "\(increment)")
+            let perVoter = result.steps.compactMap { step -> Rational? in
+                if case .equalSharesBudget(let perVoter, _) = step { perVoter } else { nil }
+            }
+            #expect(perVoter.count == 1 && perVoter[0] >= Rational(90_000_000), "\(increment): \(perVoter)")
+        }
+    }
+
+    /// Twenty voters with 10 each give A (193) points 1, 4, 16, …, 4^19: at every trial price
+    /// only the next heaviest supporter turns out unable to pay ρ × points, so finding A's price
+    /// takes over a dozen rounds of newly poor supporters (the engine's ordered walk takes over
+    /// after eight). Nineteen pay all they have, the lightest supporter the 3 left; the count
+    /// agrees with the per-voter reference.
+    @Test func equalSharesPriceNeedsManyRoundsOfNewlyPoorSupporters() throws {
+        let voters = 20
+        let election = Election(
+            projects: [Project(id: "A", cost: Money(units: 193))],
+            ballots: (0..<voters).map { Ballot(projects: [0], points: [Int64(1) << (2 * $0)]) },
+            budget: Money(units: 200), voteType: .cumulative
+        )
+        let result = try Tally.run(election, rule: .equalShares, options: TallyOptions(tieBreaking: .lexicographic))
+        let reference = NaiveEqualShares(election, utility: .cost, priority: TieBreaking.lexicographic.priorities(in: election))
+        #expect(reference.violations.isEmpty)
+        #expect(result.selected == reference.selected)
+        guard case .equalSharesRound(let round) = result.steps.first else {
+            Issue.record("no round explained")
+            return
+        }
+        let exhausted = reference.paid.filter { $0 == reference.money }
+        #expect(round.project == 0 && round.payers == voters)
+        #expect(round.exhaustedPayers == 19 && exhausted.count == 19)
+        #expect(round.exhaustedPaid == Rational(BigInt(19 * 1_000), .one))
+    }
+
     @Test func greedyCompletionFillsWhatIsLeft() throws {
         let result = try Tally.run(Self.election, rule: .equalShares, options: TallyOptions(completion: .greedy))
         #expect(ids(result) == ["A", "C"])
