@@ -56,9 +56,13 @@ struct BallotRules {
 
     /// Checks one vote against the file's own limits.
     ///
+    /// - Parameters:
+    ///   - projects: the vote's projects, as indices into `costs`.
+    ///   - points: the vote's points, parallel to `projects`; empty without a `points` column.
+    ///   - costs: the cost of each of the file's projects.
     /// - Returns: the first limit the vote breaks, or `nil`.
-    func violation(of vote: PabulibVote, projects: [PabulibProject]) -> Violation? {
-        let length = vote.projects.count
+    func violation(projects: [Int], points: [Int64], costs: [Money]) -> Violation? {
+        let length = projects.count
         if voteType == .chooseOne, length > 1 {
             return Violation(field: "vote", message: "a choose-1 ballot names \(length) projects")
         }
@@ -69,7 +73,7 @@ struct BallotRules {
             return Violation(field: "vote", message: "the ballot names \(length) projects, more than max_length \(maximum)")
         }
         if limits.minSumCost != nil || limits.maxSumCost != nil {
-            let total = vote.projects.reduce(Money.zero) { $0 + projects[$1].cost }
+            let total = projects.reduce(Money.zero) { $0 + costs[$1] }
             if let minimum = limits.minSumCost, total < minimum {
                 return Violation(field: "vote", message: "the ballot's projects cost \(total), less than min_sum_cost \(minimum)")
             }
@@ -77,8 +81,8 @@ struct BallotRules {
                 return Violation(field: "vote", message: "the ballot's projects cost \(total), more than max_sum_cost \(maximum)")
             }
         }
-        guard !vote.points.isEmpty else { return nil }
-        for points in vote.points {
+        guard !points.isEmpty else { return nil }
+        for points in points {
             if let minimum = limits.minPoints, points < minimum {
                 return Violation(field: "points", message: "\(points) points, fewer than min_points \(minimum)")
             }
@@ -86,13 +90,13 @@ struct BallotRules {
                 return Violation(field: "points", message: "\(points) points, more than max_points \(maximum)")
             }
         }
-        let sum = vote.points.reduce(0, +)
+        let sum = points.reduce(0, +)
         if let minimum = limits.minSumPoints, sum < minimum {
             return Violation(field: "points", message: "\(sum) points in all, fewer than min_sum_points \(minimum)")
         }
         if let maximum = limits.maxSumPoints, sum > maximum {
             return Violation(field: "points", message: "\(sum) points in all, more than max_sum_points \(maximum)")
         }
-            return nil
+        return nil
     }
 }

@@ -2,19 +2,24 @@
 ///
 /// Quoting follows CSV: a field that starts with `"` runs to the matching `"`, a doubled `""`
 /// stands for one quote, and a quoted field may hold `;` and line breaks. Lines end in LF or CRLF.
+///
+/// The scanner reads the bytes in place: it lives inside the caller's
+/// `withUnsafeBufferPointer`, and the fields it hands out are views of those bytes, valid for
+/// as long as the buffer is. A field with doubled quotes is handed out unquoted, as a view of
+/// ``Unescaped`` storage that the scanner owns.
 struct CSVScanner {
-    /// A field's bytes in the buffer, and whether it needs unquoting.
-    struct Field {
-        var range: Range<Int>
-        var hasEscapedQuotes: Bool
-    }
+    /// A field's text: a view of the input, or of the unquoted copy of a field with doubled quotes.
+    typealias Field = UnsafeBufferPointer<UInt8>
 
-    private let bytes: [UInt8]
+    private let bytes: UnsafeBufferPointer<UInt8>
     private var position: Int
     /// The 1-based line number where the next record starts.
     private(set) var line = 1
+    /// Where fields with doubled quotes are unquoted; made on the first such field.
+    private var unescaped: Unescaped?
 
-    init(bytes: [UInt8]) {
+    /// - Parameter bytes: the file's bytes; they must outlive the scanner and every field it hands out.
+    init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
         // Skip a UTF-8 byte order mark.
         position = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
@@ -29,30 +34,15 @@ struct CSVScanner {
             fields.removeAll(keepingCapacity: true)
             let start = line
             try scanRecord(into: &fields)
-            if fields.count == 1, fields[0].range.isEmpty { continue }
+            if fields.count == 1, fields[0].isEmpty { continue }
             return start
         }
         return nil
     }
 
-    /// The text of a field, unquoted.
-    func text(_ field: Field) -> String {
-        let raw = String(decoding: bytes[field.range], as: UTF8.self)
-        return field.hasEscapedQuotes ? raw.replacingOccurrences(of: "\"\"", with: "\"") : raw
-    }
-
-    /// Calls `body` with the bytes of a field's text: its bytes in the buffer, or an unquoted
-    /// copy when the field holds doubled quotes.
-    func withKey<Result>(of field: Field, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-        if field.hasEscapedQuotes {
-            return Array(text(field).utf8).withUnsafeBufferPointer(body)
-        }
-        return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[field.range])) }
-    }
-
-    /// The raw bytes of a field (quotes already removed, escapes not undone).
-    func bytes(of field: Field) -> ArraySlice<UInt8> {
-        bytes[field.range]
+    /// The text of a field.
+    static func text(_ field: Field) -> String {
+        String(decoding: field, as: UTF8.self)
     }
 
     struct UnterminatedQuote: Error {
@@ -61,17 +51,18 @@ struct CSVScanner {
 
     private mutating func scanRecord(into fields: inout [Field]) throws(UnterminatedQuote) {
         let semicolon = UInt8(ascii: ";"), quote = UInt8(ascii: "\""), newline = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
+        let count = bytes.count
         while true {
-            if position < bytes.count, bytes[position] == quote {
+            if position < count, bytes[position] == quote {
                 let quoteLine = line
                 position += 1
                 let start = position
                 var escaped = false
                 while true {
-                    guard position < bytes.count else { throw UnterminatedQuote(line: quoteLine) }
+                    guard position < count else { throw UnterminatedQuote(line: quoteLine) }
                     let byte = bytes[position]
                     if byte == quote {
-                        if position + 1 < bytes.count, bytes[position + 1] == quote {
+                        if position + 1 < count, bytes[position + 1] == quote {
                             escaped = true
                             position += 2
                             continue
@@ -81,18 +72,19 @@ struct CSVScanner {
                     if byte == newline { line += 1 }
                     position += 1
                 }
-                fields.append(Field(range: start..<position, hasEscapedQuotes: escaped))
+                let raw = Field(rebasing: bytes[start..<position])
+                fields.append(escaped ? unquoted(raw) : raw)
                 position += 1
                 // Anything between the closing quote and the delimiter is ignored, as Python's csv does not allow it either.
-                while position < bytes.count, bytes[position] != semicolon, bytes[position] != newline { position += 1 }
+                while position < count, bytes[position] != semicolon, bytes[position] != newline { position += 1 }
             } else {
                 let start = position
-                while position < bytes.count, bytes[position] != semicolon, bytes[position] != newline { position += 1 }
+                while position < count, bytes[position] != semicolon, bytes[position] != newline { position += 1 }
                 var end = position
                 if end > start, bytes[end - 1] == cr { end -= 1 }
-                fields.append(Field(range: start..<end, hasEscapedQuotes: false))
+                fields.append(Field(rebasing: bytes[start..<end]))
             }
-            if position >= bytes.count { return }
+            if position >= count { return }
             if bytes[position] == semicolon {
                 position += 1
                 continue
@@ -101,6 +93,40 @@ struct CSVScanner {
             position += 1
             line += 1
             return
+        }
+    }
+
+    /// A quoted field's text with each doubled quote made single.
+    private mutating func unquoted(_ raw: Field) -> Field {
+        if unescaped == nil { unescaped = Unescaped(capacity: bytes.count) }
+        return unescaped!.append(raw)
+    }
+
+    /// The unquoted text of fields with doubled quotes, side by side in one allocation as large
+    /// as the input (a field never grows when unquoted), so that views of it stay valid.
+    final class Unescaped {
+        private let storage: UnsafeMutableBufferPointer<UInt8>
+        private var used = 0
+
+        init(capacity: Int) {
+            storage = .allocate(capacity: capacity)
+        }
+
+        deinit {
+            storage.deallocate()
+        }
+
+        /// Copies `raw` with each `""` made `"`, and returns the copy.
+        func append(_ raw: Field) -> Field {
+            let start = used
+            var index = raw.startIndex
+            while index < raw.endIndex {
+                storage[used] = raw[index]
+                used += 1
+                // The scanner only hands over doubled quotes inside a quoted field.
+                index += raw[index] == UInt8(ascii: "\"") ? 2 : 1
+            }
+            return Field(rebasing: storage[start..<used])
         }
     }
 }

@@ -46,45 +46,44 @@ extension PabulibFile {
     /// - Returns: the file, and the ballots that broke its limits when `limitCheck` is `.report`.
     /// - Throws: ``PabulibError`` naming the file, line and field of the first defect.
     public static func parse(_ bytes: [UInt8], fileName: String, limitCheck: LimitCheck) throws(PabulibError) -> (file: PabulibFile, warnings: [PabulibWarning]) {
-        var reader = PabulibReader(bytes: bytes, fileName: fileName, limitCheck: limitCheck)
-        let file = try reader.read()
-        return (file, reader.warnings)
+        try bytes.withUnsafeBufferPointer { (buffer) throws(PabulibError) in
+            var reader = PabulibReader(bytes: buffer, fileName: fileName, limitCheck: limitCheck)
+            let file = try reader.read()
+            return (file, reader.warnings)
+        }
     }
 }
 
-/// The tables the reader keeps while it reads votes.
+/// What the reader keeps while it reads votes: the file's rules and the tables to check each vote.
 struct VoteLookup {
+    /// What META says about each ballot.
+    let rules: BallotRules
+    /// The cost of each project, for the limits on a ballot's total cost.
+    let costs: [Money]
     /// Project id → index in the file's projects.
-    var projects = ByteKeyTable()
+    let projects: ByteKeyTable
     /// Voter ids seen so far.
-    var voters = ByteKeyTable(capacity: 1024)
+    var voters: ByteKeyTable
     /// Per project, the number of the last ballot that named it, to find a project named twice.
-    var lastBallot: [Int] = []
+    var lastBallot: [Int]
     var ballotNumber = 0
-    /// One interner per extra vote column: repeated values (age, district) share one string.
-    var columnValues: [StringInterner] = []
+    /// Repeated rows of extra values (age, sex, district) share one array.
+    var valueRows = ValueRowInterner()
 
-    mutating func prepare(projectCount: Int, extraColumns: Int) {
-        lastBallot = [Int](repeating: 0, count: projectCount)
-        columnValues = (0..<extraColumns).map { _ in StringInterner() }
-    }
-}
-
-/// Gives back the same `String` for the same bytes.
-struct StringInterner {
-    private var table = ByteKeyTable()
-    private var strings: [String] = []
-
-    mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        if let index = table.value(for: bytes) { return strings[index] }
-        let string = String(decoding: bytes, as: UTF8.self)
-        _ = table.insert(bytes, value: strings.count)
-        strings.append(string)
-        return string
+    /// Makes the tables for the votes, sized for `expectedVotes` (a hint: they grow past it).
+    init(rules: BallotRules, projects: [PabulibProject], projectIDs: ByteKeyTable, expectedVotes: Int) {
+        self.rules = rules
+        costs = projects.map(\.cost)
+        self.projects = projectIDs
+        voters = ByteKeyTable(capacity: expectedVotes)
+        lastBallot = [Int](repeating: 0, count: projects.count)
     }
 }
 
 /// The one-pass reader behind ``PabulibFile/parse(_:fileName:)``.
+///
+/// It reads the bytes in place (see ``CSVScanner``): it lives inside the caller's
+/// `withUnsafeBufferPointer`.
 struct PabulibReader {
     private enum Section: String {
         case meta, projects, votes
@@ -92,14 +91,17 @@ struct PabulibReader {
 
     private var scanner: CSVScanner
     private let fileName: String
+    /// The input's size, which bounds how many votes it can hold.
+    private let byteCount: Int
     private var fields: [CSVScanner.Field] = []
     private var lastLine = 1
     private let limitCheck: LimitCheck
     /// Ballots that broke the file's limits, when they are reported rather than refused.
     private(set) var warnings: [PabulibWarning] = []
 
-    init(bytes: [UInt8], fileName: String, limitCheck: LimitCheck) {
+    init(bytes: UnsafeBufferPointer<UInt8>, fileName: String, limitCheck: LimitCheck) {
         scanner = CSVScanner(bytes: bytes)
+        byteCount = bytes.count
         self.fileName = fileName
         self.limitCheck = limitCheck
     }
@@ -114,7 +116,8 @@ struct PabulibReader {
         var projectColumns: [String] = []
         var projectLayout = ProjectLayout()
         var projects: [PabulibProject] = []
-        var lookup = VoteLookup()
+        var projectIDs = ByteKeyTable()
+        var lookup: VoteLookup?
 
         var voteColumns: [String] = []
         var voteLayout = VoteLayout()
@@ -123,7 +126,7 @@ struct PabulibReader {
 
         var expectHeader = false
         while let line = try nextRecord() {
-            if fields.count == 1, let next = Section(rawValue: scanner.text(fields[0]).trimmingCharacters(in: .whitespaces).lowercased()) {
+            if fields.count == 1, let next = Section(rawValue: text(0).trimmingCharacters(in: .whitespaces).lowercased()) {
                 if seen.contains(next) {
                     throw error(line, next.rawValue.uppercased(), "the section appears twice")
                 }
@@ -141,44 +144,45 @@ struct PabulibReader {
             }
             switch section {
             case nil:
-                throw error(line, nil, "expected a section title (META, PROJECTS or VOTES), found '\(scanner.text(fields[0]))'")
+                throw error(line, nil, "expected a section title (META, PROJECTS or VOTES), found '\(text(0))'")
             case .meta:
                 if expectHeader {
                     expectHeader = false
-                    if fields.count >= 1, scanner.text(fields[0]) == "key" { continue }
+                    if fields.count >= 1, text(0) == "key" { continue }
                 }
                 guard fields.count >= 2 else {
-                    throw error(line, scanner.text(fields[0]), "a META line needs a key and a value")
+                    throw error(line, text(0), "a META line needs a key and a value")
                 }
-                let key = scanner.text(fields[0])
+                let key = text(0)
                 if meta.contains(where: { $0.key == key }) { throw error(line, key, "the META key appears twice") }
                 metaLines[key] = line
-                meta.append(MetaEntry(key: key, value: fields[1...].map { scanner.text($0) }.joined(separator: ";")))
+                meta.append(MetaEntry(key: key, value: fields[1...].map(CSVScanner.text).joined(separator: ";")))
             case .projects:
                 if expectHeader {
                     expectHeader = false
-                    let header = fields.map { scanner.text($0) }
-                    projectLayout = try ProjectLayout(header: header, line: line, reader: self)
+                    projectLayout = try ProjectLayout(header: fields.map(CSVScanner.text), line: line, reader: self)
                     projectColumns = projectLayout.extraColumns
                     continue
                 }
                 let project = try readProject(line: line, layout: projectLayout)
-                if Array(project.id.utf8).withUnsafeBufferPointer({ lookup.projects.insert($0, value: projects.count) }) != nil {
+                if projectIDs.insert(fields[projectLayout.id], value: projects.count) != nil {
                     throw error(line, "project_id", "duplicate project id '\(project.id)'")
                 }
                 projects.append(project)
             case .votes:
                 if expectHeader {
                     expectHeader = false
-                    let header = fields.map { scanner.text($0) }
                     rules = try ballotRules(meta, metaLines: metaLines, titleLine: metaTitleLine)
-                    voteLayout = try VoteLayout(header: header, line: line, voteType: rules!.voteType, reader: self)
+                    voteLayout = try VoteLayout(header: fields.map(CSVScanner.text), line: line, voteType: rules!.voteType, reader: self)
                     voteColumns = voteLayout.extraColumns
-                    lookup.prepare(projectCount: projects.count, extraColumns: voteColumns.count)
+                    // META's count is only a hint: a vote takes at least four bytes ("1;a" and a line end).
+                    let expectedVotes = min(meta.first { $0.key == "num_votes" }.flatMap { Int($0.value) } ?? 0, byteCount / 4)
+                    lookup = VoteLookup(rules: rules!, projects: projects, projectIDs: projectIDs, expectedVotes: expectedVotes)
+                    votes.reserveCapacity(expectedVotes)
                     continue
                 }
-                let vote = try readVote(line: line, layout: voteLayout, lookup: &lookup)
-                if let violation = rules!.violation(of: vote, projects: projects) {
+                let vote = try readVote(line: line, layout: voteLayout, lookup: &lookup!)
+                if let violation = lookup!.rules.violation(projects: vote.projects, points: vote.points, costs: lookup!.costs) {
                     switch limitCheck {
                     case .enforce: throw error(line, violation.field, violation.message)
                     case .report: warnings.append(PabulibWarning(line: line, field: violation.field, message: violation.message))
@@ -212,20 +216,25 @@ struct PabulibReader {
         }
     }
 
+    /// The text of the current record's field at `index`.
+    private func text(_ index: Int) -> String {
+        CSVScanner.text(fields[index])
+    }
+
     private func readProject(line: Int, layout: ProjectLayout) throws(PabulibError) -> PabulibProject {
         guard fields.count == layout.width else {
             throw error(line, nil, "expected \(layout.width) fields as in the PROJECTS header, found \(fields.count)")
         }
-        let id = scanner.text(fields[layout.id])
+        let id = text(layout.id)
         if id.isEmpty { throw error(line, "project_id", "the project id is empty") }
-        let costText = scanner.text(fields[layout.cost])
+        let costText = text(layout.cost)
         guard let cost = Money(decimal: costText), cost >= .zero else {
             throw error(line, "cost", "'\(costText)' is not a cost (a non-negative amount with at most two decimal places)")
         }
         var values: [String] = []
         values.reserveCapacity(layout.extra.count)
         for (column, index) in zip(layout.extraColumns, layout.extra) {
-            let value = scanner.text(fields[index])
+            let value = text(index)
             try ProjectLayout.check(value, column: column, line: line, reader: self)
             values.append(value)
         }
@@ -237,77 +246,86 @@ struct PabulibReader {
             throw error(line, nil, "expected \(layout.width) fields as in the VOTES header, found \(fields.count)")
         }
         let voterField = fields[layout.voterID]
-        if voterField.range.isEmpty { throw error(line, "voter_id", "the voter id is empty") }
-        if scanner.withKey(of: voterField, { lookup.voters.insert($0, value: 0) }) != nil {
-            throw error(line, "voter_id", "duplicate voter id '\(scanner.text(voterField))'")
+        if voterField.isEmpty { throw error(line, "voter_id", "the voter id is empty") }
+        if lookup.voters.insert(voterField, value: 0) != nil {
+            throw error(line, "voter_id", "duplicate voter id '\(CSVScanner.text(voterField))'")
         }
-        let voterID = scanner.text(voterField)
-        lookup.ballotNumber += 1
-        var projects: [Int] = []
-        let problem: String? = scanner.withKey(of: fields[layout.vote]) { rawVote in
-            var itemStart = 0
-            while !rawVote.isEmpty {
-                var itemEnd = itemStart
-                while itemEnd < rawVote.count, rawVote[itemEnd] != UInt8(ascii: ",") { itemEnd += 1 }
-                let item = UnsafeBufferPointer(rebasing: rawVote[itemStart..<itemEnd])
-                guard let index = lookup.projects.value(for: item) else {
-                    return "unknown project '\(String(decoding: item, as: UTF8.self))'"
-                }
-                if lookup.lastBallot[index] == lookup.ballotNumber {
-                    return "project '\(String(decoding: item, as: UTF8.self))' appears twice on the ballot"
-                }
-                lookup.lastBallot[index] = lookup.ballotNumber
-                projects.append(index)
-                if itemEnd == rawVote.count { break }
-                itemStart = itemEnd + 1
-            }
-            return nil
-        }
-        if let problem { throw error(line, "vote", problem) }
+        let projects = try readProjects(fields[layout.vote], line: line, lookup: &lookup)
         var points: [Int64] = []
         if let pointsField = layout.points {
-            let raw = scanner.bytes(of: fields[pointsField])
-            if !raw.isEmpty {
-                points.reserveCapacity(projects.count)
-                var value: Int64 = 0
-                var digits = 0
-                var negative = false
-                var valid = true
-                for byte in raw {
-                    switch byte {
-                    case UInt8(ascii: "0")...UInt8(ascii: "9"):
-                        let (m, o1) = value.multipliedReportingOverflow(by: 10)
-                        let (a, o2) = m.addingReportingOverflow(Int64(byte - UInt8(ascii: "0")))
-                        valid = valid && !o1 && !o2
-                        value = a
-                        digits += 1
-                    case UInt8(ascii: "-") where digits == 0 && !negative:
-                        negative = true
-                    case UInt8(ascii: ","):
-                        guard valid, digits > 0 else { throw pointsError(line, raw) }
-                        points.append(negative ? -value : value)
-                        (value, digits, negative) = (0, 0, false)
-                    default:
-                        throw pointsError(line, raw)
-                    }
-                }
-                guard valid, digits > 0 else { throw pointsError(line, raw) }
-                points.append(negative ? -value : value)
-            }
+            points = try readPoints(fields[pointsField], line: line)
             guard points.count == projects.count else {
                 throw error(line, "points", "\(points.count) points for \(projects.count) projects")
             }
         }
-        var values: [String] = []
-        values.reserveCapacity(layout.extra.count)
-        for (column, index) in layout.extra.enumerated() {
-            values.append(scanner.withKey(of: fields[index]) { lookup.columnValues[column].intern($0) })
-        }
-        return PabulibVote(voterID: voterID, projects: projects, points: points, values: values)
+        let values = layout.extra.isEmpty ? [] : lookup.valueRows.intern(fields, at: layout.extra)
+        return PabulibVote(voterID: CSVScanner.text(voterField), projects: projects, points: points, values: values)
     }
 
-    private func pointsError(_ line: Int, _ raw: ArraySlice<UInt8>) -> PabulibError {
-        error(line, "points", "'\(String(decoding: raw, as: UTF8.self))' is not a list of whole numbers of points")
+    /// The projects named in a `vote` field, as indices into the file's projects.
+    private func readProjects(_ field: CSVScanner.Field, line: Int, lookup: inout VoteLookup) throws(PabulibError) -> [Int] {
+        guard !field.isEmpty else { return [] }
+        lookup.ballotNumber += 1
+        var projects: [Int] = []
+        projects.reserveCapacity(Self.itemCount(field))
+        var itemStart = field.startIndex
+        while true {
+            var itemEnd = itemStart
+            while itemEnd < field.endIndex, field[itemEnd] != UInt8(ascii: ",") { itemEnd += 1 }
+            let item = UnsafeBufferPointer(rebasing: field[itemStart..<itemEnd])
+            guard let index = lookup.projects.value(for: item) else {
+                throw error(line, "vote", "unknown project '\(CSVScanner.text(item))'")
+            }
+            if lookup.lastBallot[index] == lookup.ballotNumber {
+                throw error(line, "vote", "project '\(CSVScanner.text(item))' appears twice on the ballot")
+            }
+            lookup.lastBallot[index] = lookup.ballotNumber
+            projects.append(index)
+            if itemEnd == field.endIndex { return projects }
+            itemStart = itemEnd + 1
+        }
+    }
+
+    /// The whole numbers of a `points` field, in order.
+    private func readPoints(_ field: CSVScanner.Field, line: Int) throws(PabulibError) -> [Int64] {
+        guard !field.isEmpty else { return [] }
+        var points: [Int64] = []
+        points.reserveCapacity(Self.itemCount(field))
+        var value: Int64 = 0
+        var digits = 0
+        var negative = false
+        var valid = true
+        for byte in field {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                let (m, o1) = value.multipliedReportingOverflow(by: 10)
+                let (a, o2) = m.addingReportingOverflow(Int64(byte - UInt8(ascii: "0")))
+                valid = valid && !o1 && !o2
+                value = a
+                digits += 1
+            case UInt8(ascii: "-") where digits == 0 && !negative:
+                negative = true
+            case UInt8(ascii: ","):
+                guard valid, digits > 0 else { throw pointsError(line, field) }
+                points.append(negative ? -value : value)
+                (value, digits, negative) = (0, 0, false)
+            default:
+                throw pointsError(line, field)
+            }
+        }
+        guard valid, digits > 0 else { throw pointsError(line, field) }
+        points.append(negative ? -value : value)
+        return points
+    }
+
+    /// The number of comma-separated items in a non-empty field.
+    private static func itemCount(_ field: CSVScanner.Field) -> Int {
+        // Branch-free, so that the compiler can count many bytes at once.
+        field.reduce(1) { $0 &+ ($1 == UInt8(ascii: ",") ? 1 : 0) }
+    }
+
+    private func pointsError(_ line: Int, _ raw: CSVScanner.Field) -> PabulibError {
+        error(line, "points", "'\(CSVScanner.text(raw))' is not a list of whole numbers of points")
     }
 
     private func ballotRules(_ meta: [MetaEntry], metaLines: [String: Int], titleLine: Int) throws(PabulibError) -> BallotRules {
