@@ -55,7 +55,7 @@ extension EqualShares {
         private static func count(_ instance: EqualSharesInstance, _ parameters: Parameters,
                                   against reference: EqualSharesEngine? = nil, leaping: Bool = false) -> EqualSharesEngine {
             let engine = EqualSharesEngine(
-                instance, start: parameters.start, scale: parameters.scale, explain: false,
+                instance, start: parameters.start, scale: parameters.scale, explain: false, recordingPrices: true,
                 reference: reference.map { EqualSharesEngine.Reference(winners: $0.selected, prices: $0.prices) },
                 stopWhenUncertified: leaping
             )

@@ -33,7 +33,7 @@ final class EqualSharesEngine {
     private(set) var selected: [Int] = []
     /// Per round, the explanation (only when asked for).
     private(set) var rounds: [EqualSharesRound] = []
-    /// Per round, the winner's price.
+    /// Per round, the winner's price (when recording them).
     private(set) var prices: [Price] = []
     /// With a reference: whether every per-voter budget from the reference's to this count's
     /// gives one and the same outcome. It does when both counts buy the same projects in the
@@ -72,21 +72,26 @@ final class EqualSharesEngine {
     private var boundBits: Int
     private var walkEntries: Entries
     private var bestEntries: Entries
+    /// The projects whose known price a walk changed in this round.
+    private var walked: [Int] = []
+    private let recordingPrices: Bool
 
     private static let stampBits: UInt64 = 0xffff_ffff_0000_0000, indexBits: UInt64 = 0xffff_ffff
     private static let denominatorSlot = 0, walkPaidSlot = 1, bestPaidSlot = 2, costSlot = 3
 
     /// Prepares a count where every voter starts with `start / scale`.
     ///
-    /// With a `reference`, the count also finds ``certified``; with `stopWhenUncertified` it
-    /// stops as soon as that is false.
-    init(_ instance: EqualSharesInstance, start: BigInt, scale: BigInt, explain: Bool,
+    /// With `recordingPrices`, the count keeps each winner's price (``prices``), as a later
+    /// count's reference needs. With a `reference`, the count also finds ``certified``; with
+    /// `stopWhenUncertified` it stops as soon as that is false.
+    init(_ instance: EqualSharesInstance, start: BigInt, scale: BigInt, explain: Bool, recordingPrices: Bool = false,
          reference: Reference? = nil, stopWhenUncertified: Bool = false) {
         precondition(!start.isNegative && !scale.isNegative && !scale.isZero, "per-voter budget must be non-negative")
         self.instance = instance
         self.explain = explain
         self.reference = reference
         self.stopWhenUncertified = stopWhenUncertified
+        self.recordingPrices = recordingPrices
         certified = reference != nil
         projectCount = instance.projectCount
         groupCount = instance.groupSizes.count
@@ -133,14 +138,17 @@ final class EqualSharesEngine {
 
     /// Runs the rule to the end (or until uncertified, when asked to stop then).
     func run() {
-        var remaining = instance.candidates
+        let byKnownPrice = { (a: Int, b: Int) -> Bool in
+            let order = self.compareKeys(a, b)
+            return order != 0 ? order < 0 : a < b
+        }
+        // Remaining projects by known price. Payments scale every price alike, so only the
+        // projects walked in a round need to find their places again.
+        var remaining = instance.candidates.sorted(by: byKnownPrice)
         var dropped = [Bool](repeating: false, count: projectCount)
         var reported = Set<Int>()
         while true {
-            remaining.sort { a, b in
-                let order = compareKeys(a, b)
-                return order != 0 ? order < 0 : a < b
-            }
+            walked.removeAll(keepingCapacity: true)
             var best = -1
             var tied: [Int] = []
             var stop = remaining.count
@@ -171,7 +179,11 @@ final class EqualSharesEngine {
                 if !certified && stopWhenUncertified { return }
             }
             guard best >= 0 else { break }
-            remaining.removeAll { $0 == best || dropped[$0] }
+            var moved = [Bool](repeating: false, count: projectCount)
+            for project in walked { moved[project] = true }
+            let kept = remaining.filter { !moved[$0] && !dropped[$0] }
+            let resorted = walked.filter { $0 != best && !dropped[$0] }.sorted(by: byKnownPrice)
+            remaining = Self.merge(kept, resorted, by: byKnownPrice)
             selected.append(best)
             let payment = pay(best)
             if explain, let payment {
@@ -184,6 +196,23 @@ final class EqualSharesEngine {
                 ))
             }
         }
+    }
+
+    /// Two sorted lists as one.
+    private static func merge(_ first: [Int], _ second: [Int], by less: (Int, Int) -> Bool) -> [Int] {
+        var merged: [Int] = []
+        merged.reserveCapacity(first.count + second.count)
+        var (i, j) = (0, 0)
+        while i < first.count || j < second.count {
+            if j == second.count || (i < first.count && !less(second[j], first[i])) {
+                merged.append(first[i])
+                i += 1
+            } else {
+                merged.append(second[j])
+                j += 1
+            }
+        }
+        return merged
     }
 
     // MARK: prices
@@ -298,6 +327,7 @@ final class EqualSharesEngine {
             if utility == 0 { return false }
         }
         keyUtility[project] = utility
+        walked.append(project)
         return true
     }
 
@@ -394,7 +424,7 @@ final class EqualSharesEngine {
         let utility = keyUtility[project]
         let divisor = Limbs.gcd(utility, Limbs.remainder(keys[project], dividingBy: utility, count: width))
         let factor = utility / divisor
-        prices.append(price(of: project))
+        if recordingPrices { prices.append(price(of: project)) }
         var payment: Payment?
         if explain {
             let entries = bestEntries
@@ -404,7 +434,7 @@ final class EqualSharesEngine {
                 if entries.poor[entry] { exhausted += Int(entries.voters[entry]) }
             }
             let denominator = Limbs.bigInt(numbers[Self.denominatorSlot], count: width)
-            let price = prices[prices.count - 1]
+            let price = price(of: project)
             payment = Payment(
                 rho: Rational(price.numerator, price.denominator), payers: payers, exhaustedPayers: exhausted,
                 exhaustedPaid: Rational(Limbs.bigInt(numbers[Self.bestPaidSlot], count: width), denominator)
