@@ -117,7 +117,6 @@ struct PabulibReader {
         var projectLayout = ProjectLayout()
         var projects: [PabulibProject] = []
         var projectIDs = ByteKeyTable()
-        var lookup: VoteLookup?
 
         var voteColumns: [String] = []
         var voteLayout = VoteLayout()
@@ -126,7 +125,7 @@ struct PabulibReader {
 
         var expectHeader = false
         while let line = try nextRecord() {
-            if fields.count == 1, let next = Section(rawValue: text(0).trimmingCharacters(in: .whitespaces).lowercased()) {
+            if let next = sectionTitle() {
                 if seen.contains(next) {
                     throw error(line, next.rawValue.uppercased(), "the section appears twice")
                 }
@@ -170,25 +169,15 @@ struct PabulibReader {
                 }
                 projects.append(project)
             case .votes:
-                if expectHeader {
-                    expectHeader = false
-                    rules = try ballotRules(meta, metaLines: metaLines, titleLine: metaTitleLine)
-                    voteLayout = try VoteLayout(header: fields.map(CSVScanner.text), line: line, voteType: rules!.voteType, reader: self)
-                    voteColumns = voteLayout.extraColumns
-                    // META's count is only a hint: a vote takes at least four bytes ("1;a" and a line end).
-                    let expectedVotes = min(meta.first { $0.key == "num_votes" }.flatMap { Int($0.value) } ?? 0, byteCount / 4)
-                    lookup = VoteLookup(rules: rules!, projects: projects, projectIDs: projectIDs, expectedVotes: expectedVotes)
-                    votes.reserveCapacity(expectedVotes)
-                    continue
-                }
-                let vote = try readVote(line: line, layout: voteLayout, lookup: &lookup!)
-                if let violation = lookup!.rules.violation(projects: vote.projects, points: vote.points, costs: lookup!.costs) {
-                    switch limitCheck {
-                    case .enforce: throw error(line, violation.field, violation.message)
-                    case .report: warnings.append(PabulibWarning(line: line, field: violation.field, message: violation.message))
-                    }
-                }
-                votes.append(vote)
+                // The header: the votes that follow it are read to the end of the file.
+                expectHeader = false
+                rules = try ballotRules(meta, metaLines: metaLines, titleLine: metaTitleLine)
+                voteLayout = try VoteLayout(header: fields.map(CSVScanner.text), line: line, voteType: rules!.voteType, reader: self)
+                voteColumns = voteLayout.extraColumns
+                // META's count is only a hint: a vote takes at least four bytes ("1;a" and a line end).
+                let expectedVotes = min(meta.first { $0.key == "num_votes" }.flatMap { Int($0.value) } ?? 0, byteCount / 4)
+                var lookup = VoteLookup(rules: rules!, projects: projects, projectIDs: projectIDs, expectedVotes: expectedVotes)
+                votes = try readVotes(layout: voteLayout, lookup: &lookup, expectedVotes: expectedVotes)
             }
         }
         for required in [Section.meta, .projects, .votes] where !seen.contains(required) {
@@ -216,6 +205,12 @@ struct PabulibReader {
         }
     }
 
+    /// The section the current record opens, when it is a section title.
+    private func sectionTitle() -> Section? {
+        guard fields.count == 1 else { return nil }
+        return Section(rawValue: text(0).trimmingCharacters(in: .whitespaces).lowercased())
+    }
+
     /// The text of the current record's field at `index`.
     private func text(_ index: Int) -> String {
         CSVScanner.text(fields[index])
@@ -241,7 +236,31 @@ struct PabulibReader {
         return PabulibProject(id: id, cost: cost, values: values)
     }
 
-    private func readVote(line: Int, layout: VoteLayout, lookup: inout VoteLookup) throws(PabulibError) -> PabulibVote {
+    /// Reads the votes after the VOTES header, to the end of the file.
+    private mutating func readVotes(layout: VoteLayout, lookup: inout VoteLookup, expectedVotes: Int) throws(PabulibError) -> [PabulibVote] {
+        var votes: [PabulibVote] = []
+        votes.reserveCapacity(expectedVotes)
+        while let line = try nextRecord() {
+            if let title = sectionTitle() {
+                // VOTES comes last: every section has been read by now.
+                throw error(line, title.rawValue.uppercased(), "the section appears twice")
+            }
+            let (vote, violation) = try readVote(line: line, layout: layout, lookup: &lookup)
+            if let violation {
+                switch limitCheck {
+                case .enforce: throw error(line, violation.field, violation.message)
+                case .report: warnings.append(PabulibWarning(line: line, field: violation.field, message: violation.message))
+                }
+            }
+            votes.append(vote)
+        }
+        return votes
+    }
+
+    /// Reads one vote, and the first of the file's limits it breaks.
+    private func readVote(
+        line: Int, layout: VoteLayout, lookup: inout VoteLookup
+    ) throws(PabulibError) -> (vote: PabulibVote, violation: BallotRules.Violation?) {
         guard fields.count == layout.width else {
             throw error(line, nil, "expected \(layout.width) fields as in the VOTES header, found \(fields.count)")
         }
@@ -259,7 +278,8 @@ struct PabulibReader {
             }
         }
         let values = layout.extra.isEmpty ? [] : lookup.valueRows.intern(fields, at: layout.extra)
-        return PabulibVote(voterID: CSVScanner.text(voterField), projects: projects, points: points, values: values)
+        let violation = lookup.rules.violation(projects: projects, points: points, costs: lookup.costs)
+        return (PabulibVote(voterID: CSVScanner.text(voterField), projects: projects, points: points, values: values), violation)
     }
 
     /// The projects named in a `vote` field, as indices into the file's projects.
@@ -320,7 +340,6 @@ struct PabulibReader {
 
     /// The number of comma-separated items in a non-empty field.
     private static func itemCount(_ field: CSVScanner.Field) -> Int {
-        // Branch-free, so that the compiler can count many bytes at once.
         field.reduce(1) { $0 &+ ($1 == UInt8(ascii: ",") ? 1 : 0) }
     }
 

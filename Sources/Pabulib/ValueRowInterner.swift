@@ -3,7 +3,8 @@
 struct ValueRowInterner {
     private var table = ByteKeyTable()
     private var rows: [[String]] = []
-    /// The key of the row being looked up: each value's length (four bytes) and bytes.
+    /// The key of the row being looked up: each value's length and bytes. The length takes one
+    /// byte, or 255 and four more bytes for a value of 255 bytes or longer.
     private var key: [UInt8] = []
 
     /// The values of `fields` at `positions`, as text.
@@ -11,7 +12,12 @@ struct ValueRowInterner {
         key.removeAll(keepingCapacity: true)
         for position in positions {
             let field = fields[position]
-            withUnsafeBytes(of: UInt32(truncatingIfNeeded: field.count).littleEndian) { key.append(contentsOf: $0) }
+            if field.count < 255 {
+                key.append(UInt8(field.count))
+            } else {
+                key.append(255)
+                withUnsafeBytes(of: UInt32(truncatingIfNeeded: field.count).littleEndian) { key.append(contentsOf: $0) }
+            }
             key.append(contentsOf: field)
         }
         let known = key.withUnsafeBufferPointer { table.insert($0, value: rows.count) }
