@@ -41,6 +41,7 @@ struct ByteKeyTable {
     }
 
     /// The value stored for `key`, if any.
+    @inline(__always)
     func value(for key: UnsafeBufferPointer<UInt8>) -> Int? {
         let entry = slots[find(key, head: Self.head(of: key))].entry
         return entry < 0 ? nil : values[Int(entry)]
