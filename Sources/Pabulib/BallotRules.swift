@@ -16,7 +16,7 @@ struct BallotRules {
 
     init(meta: [MetaEntry]) throws(Problem) {
         func value(_ key: String) -> String? {
-            meta.first { $0.key == key }.map { $0.value.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
+            meta.first { $0.key == key }.map { $0.value.trimmingSpaces() }.flatMap { $0.isEmpty ? nil : $0 }
         }
         func money(_ key: String) throws(Problem) -> Money? {
             guard let text = value(key) else { return nil }

@@ -208,7 +208,7 @@ struct PabulibReader {
     /// The section the current record opens, when it is a section title.
     private func sectionTitle() -> Section? {
         guard fields.count == 1 else { return nil }
-        return Section(rawValue: text(0).trimmingCharacters(in: .whitespaces).lowercased())
+        return Section(rawValue: text(0).trimmingSpaces().lowercased())
     }
 
     /// The text of the current record's field at `index`.

@@ -46,6 +46,15 @@ struct FormatDetailsTests {
         #expect(election.scores() == [3, 2, 1])
     }
 
+    /// Spaces, tabs and no-break spaces around META values and section titles are not part of them.
+    @Test func spacesAroundMetaValuesAndSectionTitles() throws {
+        let text = "META\nkey;value\nbudget;\t 1000\u{00A0}\nvote_type; approval\t\n  PROJECTS\t\nproject_id;cost\nA;600\nB;500\n VOTES \nvoter_id;vote\n1;A\n2;A,B\n"
+        let election = try PabulibFile.parse(Array(text.utf8), fileName: "spaces.pb").election()
+        #expect(election.budget == Money(units: 1000))
+        #expect(election.voteType == .approval)
+        #expect(election.ballots.map(\.projects) == [[0], [0, 1]])
+    }
+
     @Test func writesBackWhatItRead() throws {
         let file = try PabulibFile.parse(Array(Self.text.utf8), fileName: "t.pb")
         let written = file.written()
