@@ -67,6 +67,9 @@ struct VoteLookup {
     /// Per project, the number of the last ballot that named it, to find a project named twice.
     var lastBallot: [Int]
     var ballotNumber = 0
+    /// The points of all votes so far, without their signs: every score and every ballot's
+    /// total stays within it, so no count can overflow.
+    var pointsTotal: Int64 = 0
     /// Repeated rows of extra values (age, sex, district) share one array.
     var valueRows = ValueRowInterner()
 
@@ -117,6 +120,8 @@ struct PabulibReader {
         var projectLayout = ProjectLayout()
         var projects: [PabulibProject] = []
         var projectIDs = ByteKeyTable()
+        // Every sum of costs (a ballot's, a greedy count's) stays below the sum of them all.
+        var costsTotal = Money.zero
 
         var voteColumns: [String] = []
         var voteLayout = VoteLayout()
@@ -167,6 +172,11 @@ struct PabulibReader {
                 if projectIDs.insert(fields[projectLayout.id], value: projects.count) != nil {
                     throw error(line, "project_id", "duplicate project id '\(project.id)'")
                 }
+                let (total, overflow) = costsTotal.minorUnits.addingReportingOverflow(project.cost.minorUnits)
+                if overflow {
+                    throw error(line, "cost", "the costs of the projects up to this one add up to more than \(Money(minorUnits: .max))")
+                }
+                costsTotal = Money(minorUnits: total)
                 projects.append(project)
             case .votes:
                 // The header: the votes that follow it are read to the end of the file.
@@ -275,6 +285,13 @@ struct PabulibReader {
             points = try readPoints(fields[pointsField], line: line)
             guard points.count == projects.count else {
                 throw error(line, "points", "\(points.count) points for \(projects.count) projects")
+            }
+            for value in points {
+                let (total, overflow) = lookup.pointsTotal.addingReportingOverflow(Int64(clamping: value.magnitude))
+                if overflow || value == .min {
+                    throw error(line, "points", "the points of the votes up to this one add up to more than \(Int64.max)")
+                }
+                lookup.pointsTotal = total
             }
         }
         let values = layout.extra.isEmpty ? [] : lookup.valueRows.intern(fields, at: layout.extra)

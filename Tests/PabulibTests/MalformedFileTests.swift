@@ -58,6 +58,7 @@ struct MalformedFileTests {
         Case(name: "ballot over max_sum_cost", from: "v1;1,2;30", to: "v1;1,2;30".replacingOccurrences(of: "1,2", with: "1,2"), line: 18, field: "vote", message: "cost 90000, more than max_sum_cost 80000"),
         Case(name: "row with too few fields", from: "v2;1;41", to: "v2;1", line: 19, field: nil, message: "expected 3 fields"),
         Case(name: "unterminated quote", from: "3;30000;1;Mural", to: "3;30000;1;\"Mural", line: 15, field: nil, message: "never closed"),
+        Case(name: "costs adding up past 64 bits", from: "3;30000;1;Mural", to: "3;92233720368547758;1;Mural", line: 15, field: "cost", message: "the costs of the projects up to this one add up to more than"),
         Case(name: "text before any section", from: "META\n", to: "hello\nMETA\n", line: 1, field: nil, message: "expected a section title"),
         Case(name: "cost column twice", from: "project_id;cost;votes;name", to: "project_id;cost;votes;cost", line: 12, field: "cost", message: "the column appears twice"),
         Case(name: "section twice", from: "VOTES\n", to: "VOTES\nPROJECTS\n", line: 17, field: "PROJECTS", message: "appears twice"),
@@ -81,6 +82,20 @@ struct MalformedFileTests {
             #expect(error.field == testCase.field, "\(error)")
             #expect(error.message.contains(testCase.message), "\(error)")
             #expect(error.description.hasPrefix("broken.pb:\(testCase.line): "))
+        }
+    }
+
+    /// Points whose total over the votes would not fit 64 bits are refused where they overflow,
+    /// so no score or ballot total can overflow later.
+    @Test func pointsAddingUpPast64BitsAreRefused() {
+        let text = "META\nkey;value\nbudget;100\nvote_type;cumulative\nPROJECTS\nproject_id;cost\nA;10\nB;20\n"
+            + "VOTES\nvoter_id;vote;points\n1;A,B;1,2\n2;A;9223372036854775000\n3;B;5000\n"
+        do {
+            _ = try PabulibFile.parse(Array(text.utf8), fileName: "points.pb")
+            Issue.record("the file was accepted")
+        } catch {
+            #expect(error.line == 13 && error.field == "points", "\(error)")
+            #expect(error.message.contains("add up to more than 9223372036854775807"), "\(error)")
         }
     }
 
