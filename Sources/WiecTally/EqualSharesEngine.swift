@@ -146,6 +146,7 @@ final class EqualSharesEngine {
         // projects walked in a round need to find their places again.
         var remaining = instance.candidates.sorted(by: byKnownPrice)
         var dropped = [Bool](repeating: false, count: projectCount)
+        var moved = dropped
         var reported = Set<Int>()
         while true {
             walked.removeAll(keepingCapacity: true)
@@ -179,11 +180,13 @@ final class EqualSharesEngine {
                 if !certified && stopWhenUncertified { return }
             }
             guard best >= 0 else { break }
-            var moved = [Bool](repeating: false, count: projectCount)
             for project in walked { moved[project] = true }
-            let kept = remaining.filter { !moved[$0] && !dropped[$0] }
-            let resorted = walked.filter { $0 != best && !dropped[$0] }.sorted(by: byKnownPrice)
-            remaining = Self.merge(kept, resorted, by: byKnownPrice)
+            remaining.removeAll { moved[$0] || dropped[$0] }
+            for project in walked where project != best {
+                moved[project] = false
+                remaining.insert(project, at: Self.insertionPoint(of: project, in: remaining, by: byKnownPrice))
+            }
+            moved[best] = false
             selected.append(best)
             let payment = pay(best)
             if explain, let payment {
@@ -198,21 +201,14 @@ final class EqualSharesEngine {
         }
     }
 
-    /// Two sorted lists as one.
-    private static func merge(_ first: [Int], _ second: [Int], by less: (Int, Int) -> Bool) -> [Int] {
-        var merged: [Int] = []
-        merged.reserveCapacity(first.count + second.count)
-        var (i, j) = (0, 0)
-        while i < first.count || j < second.count {
-            if j == second.count || (i < first.count && !less(second[j], first[i])) {
-                merged.append(first[i])
-                i += 1
-            } else {
-                merged.append(second[j])
-                j += 1
-            }
+    /// Where `project` goes in the sorted `list` to keep it sorted.
+    private static func insertionPoint(of project: Int, in list: [Int], by less: (Int, Int) -> Bool) -> Int {
+        var (low, high) = (0, list.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if less(list[middle], project) { low = middle + 1 } else { high = middle }
         }
-        return merged
+        return low
     }
 
     // MARK: prices
@@ -256,7 +252,7 @@ final class EqualSharesEngine {
         let classes = classOf, tags = marks.base
         instance.supporterGroups.withUnsafeBufferPointer { groups in
             instance.supporterSizes.withUnsafeBufferPointer { sizes in
-                for segment in instance.segments[project] {
+                for segment in instance.segments(of: project) {
                     let stamp = UInt64(nextStamp()) << 32
                     for index in segment.start..<segment.end {
                         let owner = Int(classes[Int(groups[index])])
@@ -372,7 +368,7 @@ final class EqualSharesEngine {
         total.initialize(repeating: 0, count: width + 3)
         Limbs.multiply(numbers[Self.denominatorSlot], by: UInt64(instance.costs[project]), count: width, into: cost)
         instance.supporterGroups.withUnsafeBufferPointer { groups in
-            for segment in instance.segments[project] {
+            for segment in instance.segments(of: project) {
                 for index in segment.start..<segment.end {
                     let group = Int(groups[index])
                     let owner = Int(classOf[group])
@@ -463,7 +459,7 @@ final class EqualSharesEngine {
         let entries = bestEntries
         let charge = scratch[2]
         var first = 0
-        for (index, segment) in instance.segments[project].enumerated() {
+        for (index, segment) in instance.segments(of: project).enumerated() {
             let last = entries.segmentEnds[index]
             for entry in first..<last {
                 let owner = Int(entries.owner[entry])

@@ -37,7 +37,9 @@ struct EqualSharesInstance {
     /// The utility that one unit of weight stands for, per project.
     let priceUnit: [UInt64]
     /// Per project, its supporting groups by weight.
-    let segments: [[Segment]]
+    private let segmentList: [Segment]
+    /// Project `p`'s segments are `segmentList[segmentStart[p] ..< segmentStart[p + 1]]`.
+    private let segmentStart: [Int]
     let supporterGroups: [Int32]
     /// The size of each group in ``supporterGroups``, side by side with it.
     let supporterSizes: [UInt64]
@@ -86,7 +88,9 @@ struct EqualSharesInstance {
                 fill[project] += 1
             }
         }
-        var segments = [[Segment]](repeating: [], count: projectCount)
+        var segmentList: [Segment] = []
+        var segmentStart = [0]
+        segmentStart.reserveCapacity(projectCount + 1)
         var totalUtility = [Int64](repeating: 0, count: projectCount)
         var totalWeight = [UInt64](repeating: 0, count: projectCount)
         for project in 0..<projectCount {
@@ -101,12 +105,12 @@ struct EqualSharesInstance {
             }
             var total: UInt64 = 0, weights: UInt64 = 0
             var overflow = false
-            var projectSegments: [Segment] = []
+            let firstSegment = segmentList.count
             for index in range {
                 let weight = flatWeights[index], voters = sizes[Int(flat[index])]
-                if projectSegments.last?.weight != weight {
-                    projectSegments.append(Segment(weight: weight, start: index, end: range.upperBound))
-                    if projectSegments.count > 1 { projectSegments[projectSegments.count - 2].end = index }
+                if segmentList.count == firstSegment || segmentList[segmentList.count - 1].weight != weight {
+                    if segmentList.count > firstSegment { segmentList[segmentList.count - 1].end = index }
+                    segmentList.append(Segment(weight: weight, start: index, end: range.upperBound))
                 }
                 let (utility, o0) = weight.multipliedReportingOverflow(by: priceUnit[project])
                 let (part, o1) = utility.multipliedReportingOverflow(by: voters)
@@ -115,20 +119,29 @@ struct EqualSharesInstance {
                 total = sum
                 weights &+= weight &* voters
             }
-            segments[project] = projectSegments
+            segmentStart.append(segmentList.count)
             totalWeight[project] = weights
             if overflow || total > UInt64(Int64.max) {
                 throw .arithmeticOverflow("the total utility of project \(election.projects[project].id)")
             }
             totalUtility[project] = Int64(total)
         }
-        self.segments = segments
+        self.segmentList = segmentList
+        self.segmentStart = segmentStart
         self.totalWeight = totalWeight
         supporterGroups = flat
         supporterSizes = flat.map { sizes[Int($0)] }
         let supported = (0..<projectCount).filter { usable[$0] && totalUtility[$0] > 0 }
         candidates = supported.filter { costs[$0] > 0 }
         freeProjects = supported.filter { costs[$0] == 0 }
+    }
+}
+
+extension EqualSharesInstance {
+    /// A project's supporting groups by weight, lightest first.
+    @inline(__always)
+    func segments(of project: Int) -> ArraySlice<Segment> {
+        segmentList[segmentStart[project]..<segmentStart[project + 1]]
     }
 }
 
