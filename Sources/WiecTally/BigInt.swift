@@ -38,14 +38,6 @@ public struct BigInt: Sendable, Hashable, Comparable {
     /// -1, 0 or 1.
     public var signum: Int { limbs.isEmpty ? 0 : (isNegative ? -1 : 1) }
 
-    /// The number as an `Int64`, or `nil` when it does not fit.
-    public var int64Value: Int64? {
-        if limbs.isEmpty { return 0 }
-        guard limbs.count == 1 else { return nil }
-        if isNegative { return limbs[0] <= UInt64(Int64.max) + 1 ? Int64(truncatingIfNeeded: 0 &- limbs[0]) : nil }
-        return limbs[0] <= UInt64(Int64.max) ? Int64(limbs[0]) : nil
-    }
-
     /// The nearest `Double`, for display only: no tally decision uses it.
     public var approximation: Double {
         var result = 0.0
@@ -121,83 +113,6 @@ public struct BigInt: Sendable, Hashable, Comparable {
             carry = high &+ (overflow ? 1 : 0)
         }
         if carry != 0 { limbs.append(carry) }
-    }
-
-    /// Adds `other × factor` in place (`factor` non-negative), reusing the storage when the
-    /// signs agree.
-    public mutating func add(_ other: BigInt, times factor: Int64) {
-        precondition(factor >= 0, "negative factor")
-        if other.isZero || factor == 0 { return }
-        guard isZero || isNegative == other.isNegative else {
-            self = self + other * factor
-            return
-        }
-        isNegative = other.isNegative
-        let factor = UInt64(factor)
-        if limbs.count < other.limbs.count + 1 {
-            limbs.append(contentsOf: repeatElement(0, count: other.limbs.count + 1 - limbs.count))
-        }
-        var carry: UInt64 = 0
-        var index = 0
-        while index < other.limbs.count || carry != 0 {
-            if index == limbs.count { limbs.append(0) }
-            let (high, low) = index < other.limbs.count ? other.limbs[index].multipliedFullWidth(by: factor) : (0, 0)
-            let (s1, o1) = limbs[index].addingReportingOverflow(low)
-            let (s2, o2) = s1.addingReportingOverflow(carry)
-            limbs[index] = s2
-            carry = high &+ (o1 ? 1 : 0) &+ (o2 ? 1 : 0)
-            index += 1
-        }
-        while let last = limbs.last, last == 0 { limbs.removeLast() }
-    }
-
-    /// The sign of `lhs − rhs × factor` (`factor` non-negative), without building the product.
-    public static func compare(_ lhs: BigInt, _ rhs: BigInt, times factor: Int64) -> Int {
-        precondition(factor >= 0, "negative factor")
-        let rhsSign = factor == 0 ? 0 : rhs.signum
-        if lhs.signum != rhsSign { return lhs.signum > rhsSign ? 1 : -1 }
-        if rhsSign == 0 { return 0 }
-        let magnitudeOrder = withUnsafeTemporaryAllocation(of: UInt64.self, capacity: rhs.limbs.count + 1) { product in
-            var carry: UInt64 = 0
-            for index in rhs.limbs.indices {
-                let (high, low) = rhs.limbs[index].multipliedFullWidth(by: UInt64(factor))
-                let (sum, overflow) = low.addingReportingOverflow(carry)
-                product[index] = sum
-                carry = high &+ (overflow ? 1 : 0)
-            }
-            product[rhs.limbs.count] = carry
-            var length = rhs.limbs.count + (carry == 0 ? 0 : 1)
-            while length > 0, product[length - 1] == 0 { length -= 1 }
-            if lhs.limbs.count != length { return lhs.limbs.count < length ? -1 : 1 }
-            var index = length - 1
-            while index >= 0 {
-                if lhs.limbs[index] != product[index] { return lhs.limbs[index] < product[index] ? -1 : 1 }
-                index -= 1
-            }
-            return 0
-        }
-        return lhs.isNegative ? -magnitudeOrder : magnitudeOrder
-    }
-
-    /// Subtracts in place, reusing the storage when `other` has the same sign and a smaller
-    /// magnitude.
-    public mutating func subtract(_ other: BigInt) {
-        if other.isZero { return }
-        guard !isZero, isNegative == other.isNegative, BigInt.compareMagnitudes(limbs, other.limbs) >= 0 else {
-            self = self - other
-            return
-        }
-        var borrow: UInt64 = 0
-        var index = 0
-        while index < other.limbs.count || borrow != 0 {
-            let (d1, o1) = limbs[index].subtractingReportingOverflow(index < other.limbs.count ? other.limbs[index] : 0)
-            let (d2, o2) = d1.subtractingReportingOverflow(borrow)
-            limbs[index] = d2
-            borrow = (o1 ? 1 : 0) + (o2 ? 1 : 0)
-            index += 1
-        }
-        while let last = limbs.last, last == 0 { limbs.removeLast() }
-        if limbs.isEmpty { isNegative = false }
     }
 
     /// Quotient of a division by a positive machine integer, truncating towards zero, and the
