@@ -156,22 +156,25 @@ struct BallotGrouping {
 
     /// Every ballot a group of its own.
     init(eachOf election: Election, uniform: Bool, usable: [Bool]) {
-        let total = election.ballots.reduce(0) { $0 + $1.projects.count }
-        var start = [Int](repeating: 0, count: election.ballots.count + 1)
+        // Spans borrow the ballots: no reference counting per ballot.
+        let ballots = election.ballots.span
+        var total = 0
+        for index in 0..<ballots.count { total += ballots[index].projects.count }
+        var start = [Int](repeating: 0, count: ballots.count + 1)
         var projects = [Int32](repeating: 0, count: total), weights = [Int64](repeating: 1, count: total)
         var count = 0
         usable.withUnsafeBufferPointer { usable in
             projects.withUnsafeMutableBufferPointer { projects in
                 weights.withUnsafeMutableBufferPointer { weights in
-                    for (group, ballot) in election.ballots.enumerated() {
-                        ballot.projects.withUnsafeBufferPointer { list in
-                            for index in 0..<list.count where usable[list[index]] {
-                                let weight = uniform ? 1 : ballot.points[index]
-                                guard weight > 0 else { continue }
-                                projects[count] = Int32(truncatingIfNeeded: list[index])
-                                weights[count] = weight
-                                count += 1
-                            }
+                    for group in 0..<ballots.count {
+                        let list = ballots[group].projects.span
+                        let points = ballots[group].points.span
+                        for index in 0..<list.count where usable[list[index]] {
+                            let weight = uniform ? 1 : points[index]
+                            guard weight > 0 else { continue }
+                            projects[count] = Int32(truncatingIfNeeded: list[index])
+                            weights[count] = weight
+                            count += 1
                         }
                         start[group + 1] = count
                     }
@@ -183,7 +186,7 @@ struct BallotGrouping {
         self.start = start
         self.projects = projects
         self.weights = weights
-        sizes = [UInt64](repeating: 1, count: election.ballots.count)
+        sizes = [UInt64](repeating: 1, count: ballots.count)
     }
 
     /// Identical ballots in one group, found in one pass: a hash of each ballot's (project,

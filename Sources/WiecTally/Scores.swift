@@ -7,20 +7,20 @@ extension Election {
     /// projects (pabulib's published scores are counted this way).
     public func scores() -> [Int64] {
         var scores = [Int64](repeating: 0, count: projects.count)
-        switch voteType {
-        case .approval, .chooseOne:
-            for ballot in ballots {
-                for project in ballot.projects { scores[project] += 1 }
-            }
-        case .cumulative, .scoring:
-            for ballot in ballots {
-                for (project, points) in zip(ballot.projects, ballot.points) { scores[project] += points }
-            }
-        case .ordinal:
-            for ballot in ballots {
-                let length = Int64(ballot.projects.count)
-                for (position, project) in ballot.projects.enumerated() {
-                    scores[project] += length - Int64(position)
+        // Spans borrow the ballots: no reference counting per ballot.
+        let ballots = ballots.span
+        scores.withUnsafeMutableBufferPointer { scores in
+            for index in 0..<ballots.count {
+                let named = ballots[index].projects.span
+                switch voteType {
+                case .approval, .chooseOne:
+                    for position in 0..<named.count { scores[named[position]] += 1 }
+                case .cumulative, .scoring:
+                    let points = ballots[index].points.span
+                    for position in 0..<named.count { scores[named[position]] += points[position] }
+                case .ordinal:
+                    let length = Int64(named.count)
+                    for position in 0..<named.count { scores[named[position]] += length - Int64(position) }
                 }
             }
         }
