@@ -34,20 +34,21 @@ extension EqualShares {
             let unit = Money.minorUnitsPerUnit
             let base: Parameters
             let first: Int64
-            var kept: (Parameters, Int64)
+            // What stands when not even the first count fits.
+            let fallback: (Parameters, Int64)
             switch increment {
             case .pabutools:
                 base = Parameters(start: BigInt(budget), slope: BigInt(unit) * voters, scale: BigInt(voters))
                 first = 0
-                kept = (.empty, 0)
+                fallback = (.empty, 0)
             case .official:
                 base = Parameters(start: BigInt(budget / unit / voters * unit), slope: BigInt(unit), scale: .one)
                 first = 1
-                kept = (Parameters(start: BigInt(budget), slope: .zero, scale: BigInt(voters)), 0)
+                fallback = (Parameters(start: BigInt(budget), slope: .zero, scale: BigInt(voters)), 0)
             }
             var step = first
             var current = count(instance, base.advanced(by: step))
-            guard fits(instance, current.selected, budget) else { return kept }
+            guard fits(instance, current.selected, budget) else { return fallback }
             var stride: Int64 = 1
             let inPairs = instance.supporterGroups.count >= parallelFrom
             while true {
@@ -82,8 +83,7 @@ extension EqualShares {
                     step += 1
                     current = next
                 } else {
-                    kept = (base.advanced(by: step), step)
-                    return kept
+                    return (base.advanced(by: step), step)
                 }
             }
         }
