@@ -59,7 +59,7 @@ enum EqualShares {
         var spent = selected.reduce(Money.zero) { $0 + election.projects[$1].cost }
         if options.completion == .greedy {
             let funded = Set(selected)
-            for project in Greedy.rankedOrder(scores: scores, priorities: options.tieBreaking.priorities(in: election)) {
+            for project in Greedy.rankedOrder(scores: scores, priorities: instance.priority) {
                 let cost = election.projects[project].cost
                 guard !funded.contains(project), !election.projects[project].isWithdrawn, spent + cost <= election.budget else { continue }
                 spent += cost

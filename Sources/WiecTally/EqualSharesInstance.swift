@@ -193,76 +193,74 @@ struct BallotGrouping {
     /// weight) pairs in project order, compared in full on a hash match, in an open-addressing
     /// table: no allocation per ballot.
     init(identicalOf election: Election, uniform: Bool, usable: [Bool]) {
+        // Spans borrow the ballots: no reference counting per ballot.
+        let ballots = election.ballots.span
         var capacity = 16
-        while capacity < election.ballots.count * 2 { capacity *= 2 }
+        while capacity < ballots.count * 2 { capacity *= 2 }
         let mask = capacity - 1
         var table = [Int32](repeating: -1, count: capacity)
         var hashes: [UInt64] = []
-        var start: [Int] = [0], projects: [Int32] = [], weights: [Int64] = [], sizes: [UInt64] = []
-        hashes.reserveCapacity(election.ballots.count)
-        sizes.reserveCapacity(election.ballots.count)
-        start.reserveCapacity(election.ballots.count + 1)
-        var pairProjects = [Int32](repeating: 0, count: 16), pairWeights = [Int64](repeating: 0, count: 16)
-        usable.withUnsafeBufferPointer { usable in
-            table.withUnsafeMutableBufferPointer { table in
-                for ballot in election.ballots {
-                    if pairProjects.count < ballot.projects.count {
-                        pairProjects = [Int32](repeating: 0, count: ballot.projects.count)
-                        pairWeights = [Int64](repeating: 0, count: ballot.projects.count)
-                    }
-                    // The usable (project, weight) pairs in project order, by insertion: ballots
-                    // are short and often ordered already.
-                    var count = 0
-                    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-                    pairProjects.withUnsafeMutableBufferPointer { pairProjects in
-                        pairWeights.withUnsafeMutableBufferPointer { pairWeights in
-                            ballot.projects.withUnsafeBufferPointer { list in
-                                for index in 0..<list.count where usable[list[index]] {
-                                    let weight = uniform ? 1 : ballot.points[index]
-                                    guard weight > 0 else { continue }
-                                    var position = count
-                                    let project = Int32(truncatingIfNeeded: list[index])
-                                    while position > 0 && pairProjects[position - 1] > project {
-                                        pairProjects[position] = pairProjects[position - 1]
-                                        pairWeights[position] = pairWeights[position - 1]
-                                        position -= 1
-                                    }
-                                    pairProjects[position] = project
-                                    pairWeights[position] = weight
-                                    count += 1
-                                }
-                            }
-                            for index in 0..<count {
-                                hash = (hash ^ UInt64(UInt32(bitPattern: pairProjects[index]))) &* 0x0000_0100_0000_01b3
-                                hash = (hash ^ UInt64(bitPattern: pairWeights[index])) &* 0x0000_0100_0000_01b3
-                            }
-                            var slot = Int(truncatingIfNeeded: ((hash ^ (hash >> 29)) &* 0xbf58_476d_1ce4_e5b9) >> 32) & mask
-                            while true {
-                                let group = Int(table[slot])
-                                if group < 0 {
-                                    table[slot] = Int32(sizes.count)
-                                    hashes.append(hash)
-                                    sizes.append(1)
-                                    projects.append(contentsOf: pairProjects[0..<count])
-                                    weights.append(contentsOf: pairWeights[0..<count])
-                                    start.append(projects.count)
-                                    return
-                                }
-                                if hashes[group] == hash && start[group + 1] - start[group] == count
-                                    && (0..<count).allSatisfy({ projects[start[group] + $0] == pairProjects[$0] && weights[start[group] + $0] == pairWeights[$0] }) {
-                                    sizes[group] += 1
-                                    return
-                                }
-                                slot = (slot + 1) & mask
-                            }
-                        }
-                    }
+        hashes.reserveCapacity(ballots.count)
+        sizes.reserveCapacity(ballots.count)
+        start.reserveCapacity(ballots.count + 1)
+        var pairProjects: [Int32] = [], pairWeights: [Int64] = []
+        for ballot in 0..<ballots.count {
+            Self.orderedPairs(ballots[ballot].projects.span, ballots[ballot].points.span, uniform: uniform, usable: usable,
+                              projects: &pairProjects, weights: &pairWeights)
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for index in pairProjects.indices {
+                hash = (hash ^ UInt64(UInt32(bitPattern: pairProjects[index]))) &* 0x0000_0100_0000_01b3
+                hash = (hash ^ UInt64(bitPattern: pairWeights[index])) &* 0x0000_0100_0000_01b3
+            }
+            var slot = Int(truncatingIfNeeded: ((hash ^ (hash >> 29)) &* 0xbf58_476d_1ce4_e5b9) >> 32) & mask
+            while true {
+                let group = Int(table[slot])
+                if group < 0 {
+                    table[slot] = Int32(sizes.count)
+                    hashes.append(hash)
+                    sizes.append(1)
+                    projects.append(contentsOf: pairProjects)
+                    weights.append(contentsOf: pairWeights)
+                    start.append(projects.count)
+                    break
                 }
+                if hashes[group] == hash && holds(group, pairProjects, pairWeights) {
+                    sizes[group] += 1
+                    break
+                }
+                slot = (slot + 1) & mask
             }
         }
-        self.start = start
-        self.projects = projects
-        self.weights = weights
-        self.sizes = sizes
+    }
+
+    /// A ballot's usable (project, weight) pairs in project order, by insertion: ballots are
+    /// short and often ordered already.
+    private static func orderedPairs(_ list: Span<Int>, _ points: Span<Int64>, uniform: Bool, usable: [Bool],
+                                     projects: inout [Int32], weights: inout [Int64]) {
+        projects.removeAll(keepingCapacity: true)
+        weights.removeAll(keepingCapacity: true)
+        for index in 0..<list.count where usable[list[index]] {
+            let weight = uniform ? 1 : points[index]
+            guard weight > 0 else { continue }
+            let project = Int32(truncatingIfNeeded: list[index])
+            projects.append(project)
+            weights.append(weight)
+            var position = projects.count - 1
+            while position > 0 && projects[position - 1] > project {
+                projects.swapAt(position - 1, position)
+                weights.swapAt(position - 1, position)
+                position -= 1
+            }
+        }
+    }
+
+    /// Whether group `group` has exactly these pairs.
+    private func holds(_ group: Int, _ pairProjects: [Int32], _ pairWeights: [Int64]) -> Bool {
+        let first = start[group]
+        guard start[group + 1] - first == pairProjects.count else { return false }
+        for index in pairProjects.indices where projects[first + index] != pairProjects[index] || weights[first + index] != pairWeights[index] {
+            return false
+        }
+        return true
     }
 }

@@ -1,18 +1,6 @@
 import Testing
 import WiecTally
 
-/// A reproducible pseudo-random source (SplitMix64) for generated elections.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 extension Election {
     /// A small random election: approval (or cumulative) ballots, costs with grosze.
     static func random(seed: UInt64, voteType: VoteType = .approval, maxProjects: Int = 7, maxVoters: Int = 12) -> Election {

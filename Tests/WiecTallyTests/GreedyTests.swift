@@ -59,7 +59,7 @@ struct GreedyTests {
     }
 
     @Test func neverOverBudgetOnRandomElections() throws {
-        var generator = SplitMix(seed: 7)
+        var generator = SeededGenerator(state: 7)
         for _ in 0..<300 {
             let projectCount = Int(generator.next() % 8) + 1
             let projects = (0..<projectCount).map { Project(id: "p\($0)", cost: Money(minorUnits: Int64(generator.next() % 10_000) + 1)) }
@@ -89,18 +89,5 @@ struct GreedyTests {
         #expect(Election(projects: projects, ballots: points, budget: .zero, voteType: .cumulative).supporterCounts() == [1, 0, 2])
         let single = [Ballot(projects: [1]), Ballot(projects: [1]), Ballot(projects: [0])]
         #expect(Election(projects: projects, ballots: single, budget: .zero, voteType: .chooseOne).scores() == [1, 2, 0])
-    }
-}
-
-/// A small deterministic generator for property tests.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
