@@ -9,43 +9,72 @@ struct BallotRules {
         var message: String
     }
 
+    /// The META keys the rules read.
+    private enum Key: Int, CaseIterable {
+        case budget, voteType, threshold, minLength, maxLength, minSumCost, maxSumCost
+        case minPoints, maxPoints, minSumPoints, maxSumPoints
+
+        var name: String {
+            switch self {
+            case .budget: "budget"
+            case .voteType: "vote_type"
+            case .threshold: "min_project_score_threshold"
+            case .minLength: "min_length"
+            case .maxLength: "max_length"
+            case .minSumCost: "min_sum_cost"
+            case .maxSumCost: "max_sum_cost"
+            case .minPoints: "min_points"
+            case .maxPoints: "max_points"
+            case .minSumPoints: "min_sum_points"
+            case .maxSumPoints: "max_sum_points"
+            }
+        }
+
+        /// Each key by its name: one hash per META line instead of comparing it with every name.
+        static let byName = Dictionary(uniqueKeysWithValues: allCases.map { ($0.name, $0) })
+    }
+
     var budget: Money
     var voteType: VoteType
     var limits: BallotLimits
     var threshold: Int64?
 
     init(meta: [MetaEntry]) throws(Problem) {
-        func value(_ key: String) -> String? {
-            meta.first { $0.key == key }.map { $0.value.trimmingSpaces() }.flatMap { $0.isEmpty ? nil : $0 }
+        // One pass over META keeps the trimmed value of the first entry of each key the rules read.
+        var values = [String?](repeating: nil, count: Key.allCases.count)
+        for entry in meta {
+            guard let key = Key.byName[entry.key], values[key.rawValue] == nil else { continue }
+            values[key.rawValue] = entry.value.trimmingSpaces()
         }
-        func money(_ key: String) throws(Problem) -> Money? {
+        func value(_ key: Key) -> String? { values[key.rawValue].flatMap { $0.isEmpty ? nil : $0 } }
+        func money(_ key: Key) throws(Problem) -> Money? {
             guard let text = value(key) else { return nil }
             guard let amount = Money(decimal: text), amount >= .zero else {
-                throw Problem(key: key, message: "'\(text)' is not an amount of money")
+                throw Problem(key: key.name, message: "'\(text)' is not an amount of money")
             }
             return amount
         }
-        func integer(_ key: String) throws(Problem) -> Int64? {
+        func integer(_ key: Key) throws(Problem) -> Int64? {
             guard let text = value(key) else { return nil }
             // Some files write whole numbers as decimals ("3.0"); accept them only when exact.
             if let number = Int64(text) { return number }
             if let amount = Money(decimal: text), amount.isWholeUnits { return amount.minorUnits / Money.minorUnitsPerUnit }
-            throw Problem(key: key, message: "'\(text)' is not a whole number")
+            throw Problem(key: key.name, message: "'\(text)' is not a whole number")
         }
-        guard let budget = try money("budget") else { throw Problem(key: "budget", message: "META has no budget") }
-        guard let typeName = value("vote_type") else { throw Problem(key: "vote_type", message: "META has no vote_type") }
+        guard let budget = try money(.budget) else { throw Problem(key: "budget", message: "META has no budget") }
+        guard let typeName = value(.voteType) else { throw Problem(key: "vote_type", message: "META has no vote_type") }
         guard let voteType = VoteType(rawValue: typeName) else {
             throw Problem(key: "vote_type", message: "unknown vote type '\(typeName)' (known: \(VoteType.allCases.map(\.rawValue).joined(separator: ", ")))")
         }
         self.budget = budget
         self.voteType = voteType
         limits = BallotLimits(
-            minLength: try integer("min_length").map(Int.init), maxLength: try integer("max_length").map(Int.init),
-            minSumCost: try money("min_sum_cost"), maxSumCost: try money("max_sum_cost"),
-            minPoints: try integer("min_points"), maxPoints: try integer("max_points"),
-            minSumPoints: try integer("min_sum_points"), maxSumPoints: try integer("max_sum_points")
+            minLength: try integer(.minLength).map(Int.init), maxLength: try integer(.maxLength).map(Int.init),
+            minSumCost: try money(.minSumCost), maxSumCost: try money(.maxSumCost),
+            minPoints: try integer(.minPoints), maxPoints: try integer(.maxPoints),
+            minSumPoints: try integer(.minSumPoints), maxSumPoints: try integer(.maxSumPoints)
         )
-        threshold = try integer("min_project_score_threshold")
+        threshold = try integer(.threshold)
     }
 
     /// A ballot that breaks one of the file's limits: the column at fault and what is wrong.

@@ -21,20 +21,42 @@ struct ProjectLayout {
         self.id = id
         self.cost = cost
         (extra, extraColumns) = try columns(of: header, besides: [id, cost], line: line, reader: reader)
+        checks = extraColumns.map(ValueCheck.init(column:))
     }
 
-    /// Checks the columns whose meaning pabulib fixes: official counts and the selection.
-    static func check(_ value: String, column: String, line: Int, reader: PabulibReader) throws(PabulibError) {
-        switch column {
-        case "votes", "score":
+    /// What pabulib says an extra column's values must be.
+    enum ValueCheck {
+        /// `votes`, `score`: a number, or empty.
+        case number
+        /// `selected`: 0, 1 or 2, or empty.
+        case selection
+        /// Any text.
+        case none
+
+        init(column: String) {
+            switch column {
+            case "votes", "score": self = .number
+            case "selected": self = .selection
+            default: self = .none
+            }
+        }
+    }
+
+    /// Per extra column, the check of its values.
+    var checks: [ValueCheck] = []
+
+    /// Checks the value of the extra column at `index` (among ``extra``) where pabulib fixes its meaning.
+    func check(_ value: String, extraColumn index: Int, line: Int, reader: PabulibReader) throws(PabulibError) {
+        switch checks[index] {
+        case .number:
             if !value.isEmpty, Int64(value) == nil, Money(decimal: value) == nil {
-                throw reader.error(line, column, "'\(value)' is not a number")
+                throw reader.error(line, extraColumns[index], "'\(value)' is not a number")
             }
-        case "selected":
-            if !["", "0", "1", "2"].contains(value) {
-                throw reader.error(line, column, "'\(value)' is not 0, 1 or 2")
+        case .selection:
+            if !(value.isEmpty || value == "0" || value == "1" || value == "2") {
+                throw reader.error(line, extraColumns[index], "'\(value)' is not 0, 1 or 2")
             }
-        default:
+        case .none:
             break
         }
     }

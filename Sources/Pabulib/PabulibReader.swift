@@ -23,11 +23,17 @@ extension PabulibFile {
     /// - Returns: the file, and the ballots that broke its limits when `limitCheck` is `.report`.
     /// - Throws: ``PabulibError`` naming the file, line and field of the first defect.
     public static func read(path: String, limitCheck: LimitCheck) throws(PabulibError) -> (file: PabulibFile, warnings: [PabulibWarning]) {
+        let (bytes, name) = try contents(of: path)
+        return try parse(bytes, fileName: name, limitCheck: limitCheck)
+    }
+
+    /// The bytes of the file at `path`, and its name for error messages.
+    static func contents(of path: String) throws(PabulibError) -> (bytes: [UInt8], name: String) {
         let name = (path as NSString).lastPathComponent
         guard let data = FileManager.default.contents(atPath: path) else {
             throw PabulibError(file: name, line: 0, field: nil, message: "cannot read the file")
         }
-        return try parse([UInt8](data), fileName: name, limitCheck: limitCheck)
+        return ([UInt8](data), name)
     }
 
     /// Parses and checks the bytes of a `.pb` file in one streaming pass, refusing ballots that
@@ -71,11 +77,14 @@ struct VoteLookup {
     /// total stays within it, so no count can overflow.
     var pointsTotal: Int64 = 0
     /// Repeated rows of extra values (age, sex, district) share one array.
-    var valueRows = ValueRowInterner()
+    var valueRows: ValueRowInterner
+    /// Selections written the same way by many voters are read once.
+    var selections = SelectionCache()
 
     /// Makes the tables for the votes, sized for `expectedVotes` (a hint: they grow past it).
-    init(rules: BallotRules, projects: [PabulibProject], projectIDs: ByteKeyTable, expectedVotes: Int) {
+    init(rules: BallotRules, projects: [PabulibProject], projectIDs: ByteKeyTable, layout: VoteLayout, input: UnsafeBufferPointer<UInt8>, expectedVotes: Int) {
         self.rules = rules
+        valueRows = ValueRowInterner(positions: layout.extra, input: input)
         costs = projects.map(\.cost)
         self.projects = projectIDs
         voters = ByteKeyTable(capacity: expectedVotes)
@@ -93,25 +102,35 @@ struct PabulibReader {
     }
 
     private var scanner: CSVScanner
+    /// The bytes being read.
+    private let input: UnsafeBufferPointer<UInt8>
     private let fileName: String
-    /// The input's size, which bounds how many votes it can hold.
-    private let byteCount: Int
     private var fields: [CSVScanner.Field] = []
     private var lastLine = 1
     private let limitCheck: LimitCheck
+    /// Whether each vote is kept whole, or only as the ballot a count needs.
+    private let keepsVotes: Bool
     /// Ballots that broke the file's limits, when they are reported rather than refused.
     private(set) var warnings: [PabulibWarning] = []
+    /// The ballots, when votes are not kept whole.
+    private(set) var ballots: [Ballot] = []
+    /// What META says about the pool, once read.
+    private(set) var rules: BallotRules?
 
-    init(bytes: UnsafeBufferPointer<UInt8>, fileName: String, limitCheck: LimitCheck) {
+    /// - Parameter keepsVotes: whether ``read()`` returns every vote with its voter id and extra
+    ///   columns, or leaves the file's votes empty and keeps each vote only as a ballot in
+    ///   ``ballots``, checked the same way.
+    init(bytes: UnsafeBufferPointer<UInt8>, fileName: String, limitCheck: LimitCheck, keepsVotes: Bool = true) {
         scanner = CSVScanner(bytes: bytes)
-        byteCount = bytes.count
+        input = bytes
         self.fileName = fileName
         self.limitCheck = limitCheck
+        self.keepsVotes = keepsVotes
     }
 
     mutating func read() throws(PabulibError) -> PabulibFile {
         var meta: [MetaEntry] = []
-        var metaLines: [String: Int] = [:]
+        var metaLines = [String: Int](minimumCapacity: 32)
         var metaTitleLine = 1
         var section: Section?
         var seen: Set<Section> = []
@@ -126,7 +145,6 @@ struct PabulibReader {
         var voteColumns: [String] = []
         var voteLayout = VoteLayout()
         var votes: [PabulibVote] = []
-        var rules: BallotRules?
 
         var expectHeader = false
         while let line = try nextRecord() {
@@ -158,9 +176,10 @@ struct PabulibReader {
                     throw error(line, text(0), "a META line needs a key and a value")
                 }
                 let key = text(0)
-                if meta.contains(where: { $0.key == key }) { throw error(line, key, "the META key appears twice") }
-                metaLines[key] = line
-                meta.append(MetaEntry(key: key, value: fields[1...].map(CSVScanner.text).joined(separator: ";")))
+                if metaLines.updateValue(line, forKey: key) != nil { throw error(line, key, "the META key appears twice") }
+                // A value holding `;` was split into fields: it is joined back.
+                let value = fields.count == 2 ? text(1) : fields[1...].map(CSVScanner.text).joined(separator: ";")
+                meta.append(MetaEntry(key: key, value: value))
             case .projects:
                 if expectHeader {
                     expectHeader = false
@@ -181,12 +200,15 @@ struct PabulibReader {
             case .votes:
                 // The header: the votes that follow it are read to the end of the file.
                 expectHeader = false
-                rules = try ballotRules(meta, metaLines: metaLines, titleLine: metaTitleLine)
-                voteLayout = try VoteLayout(header: fields.map(CSVScanner.text), line: line, voteType: rules!.voteType, reader: self)
+                let rules = try ballotRules(meta, metaLines: metaLines, titleLine: metaTitleLine)
+                self.rules = rules
+                voteLayout = try VoteLayout(header: fields.map(CSVScanner.text), line: line, voteType: rules.voteType, reader: self)
                 voteColumns = voteLayout.extraColumns
                 // META's count is only a hint: a vote takes at least four bytes ("1;a" and a line end).
-                let expectedVotes = min(meta.first { $0.key == "num_votes" }.flatMap { Int($0.value) } ?? 0, byteCount / 4)
-                var lookup = VoteLookup(rules: rules!, projects: projects, projectIDs: projectIDs, expectedVotes: expectedVotes)
+                let expectedVotes = min(meta.first { $0.key == "num_votes" }.flatMap { Int($0.value) } ?? 0, input.count / 4)
+                var lookup = VoteLookup(
+                    rules: rules, projects: projects, projectIDs: projectIDs, layout: voteLayout, input: input, expectedVotes: expectedVotes
+                )
                 votes = try readVotes(layout: voteLayout, lookup: &lookup, expectedVotes: expectedVotes)
             }
         }
@@ -232,45 +254,51 @@ struct PabulibReader {
         }
         let id = text(layout.id)
         if id.isEmpty { throw error(line, "project_id", "the project id is empty") }
-        let costText = text(layout.cost)
-        guard let cost = Money(decimal: costText), cost >= .zero else {
-            throw error(line, "cost", "'\(costText)' is not a cost (a non-negative amount with at most two decimal places)")
+        guard let cost = Money(decimalUTF8: fields[layout.cost]), cost >= .zero else {
+            throw error(line, "cost", "'\(text(layout.cost))' is not a cost (a non-negative amount with at most two decimal places)")
         }
         var values: [String] = []
         values.reserveCapacity(layout.extra.count)
-        for (column, index) in zip(layout.extraColumns, layout.extra) {
+        for (extraIndex, index) in layout.extra.enumerated() {
             let value = text(index)
-            try ProjectLayout.check(value, column: column, line: line, reader: self)
+            try layout.check(value, extraColumn: extraIndex, line: line, reader: self)
             values.append(value)
         }
         return PabulibProject(id: id, cost: cost, values: values)
     }
 
     /// Reads the votes after the VOTES header, to the end of the file.
+    ///
+    /// - Returns: the votes, or none when votes are not kept whole (their ballots are then in ``ballots``).
     private mutating func readVotes(layout: VoteLayout, lookup: inout VoteLookup, expectedVotes: Int) throws(PabulibError) -> [PabulibVote] {
         var votes: [PabulibVote] = []
-        votes.reserveCapacity(expectedVotes)
+        if keepsVotes { votes.reserveCapacity(expectedVotes) } else { ballots.reserveCapacity(expectedVotes) }
         while let line = try nextRecord() {
             if let title = sectionTitle() {
                 // VOTES comes last: every section has been read by now.
                 throw error(line, title.rawValue.uppercased(), "the section appears twice")
             }
-            let (vote, violation) = try readVote(line: line, layout: layout, lookup: &lookup)
+            let (voterID, ballot, violation) = try readVote(line: line, layout: layout, lookup: &lookup)
             if let violation {
                 switch limitCheck {
                 case .enforce: throw error(line, violation.field, violation.message)
                 case .report: warnings.append(PabulibWarning(line: line, field: violation.field, message: violation.message))
                 }
             }
-            votes.append(vote)
+            if keepsVotes {
+                let values = layout.extra.isEmpty ? [] : lookup.valueRows.intern(fields)
+                votes.append(PabulibVote(voterID: CSVScanner.text(voterID), projects: ballot.projects, points: ballot.points, values: values))
+            } else {
+                ballots.append(ballot)
+            }
         }
         return votes
     }
 
-    /// Reads one vote, and the first of the file's limits it breaks.
+    /// Reads and checks one vote: its voter id, its ballot, and the first of the file's limits it breaks.
     private func readVote(
         line: Int, layout: VoteLayout, lookup: inout VoteLookup
-    ) throws(PabulibError) -> (vote: PabulibVote, violation: BallotRules.Violation?) {
+    ) throws(PabulibError) -> (voterID: CSVScanner.Field, ballot: Ballot, violation: BallotRules.Violation?) {
         guard fields.count == layout.width else {
             throw error(line, nil, "expected \(layout.width) fields as in the VOTES header, found \(fields.count)")
         }
@@ -279,7 +307,17 @@ struct PabulibReader {
         if lookup.voters.insert(voterField, value: 0) != nil {
             throw error(line, "voter_id", "duplicate voter id '\(CSVScanner.text(voterField))'")
         }
-        let projects = try readProjects(fields[layout.vote], line: line, lookup: &lookup)
+        let voteField = fields[layout.vote]
+        let projects: [Int]
+        var violation: BallotRules.Violation?
+        if let known = lookup.selections.known(voteField) {
+            (projects, violation) = known
+        } else {
+            projects = try readProjects(voteField, line: line, lookup: &lookup)
+            // Without points this is the vote's verdict; with points it is checked again below.
+            violation = lookup.rules.violation(projects: projects, points: [], costs: lookup.costs)
+            lookup.selections.remember(projects, violation: violation)
+        }
         var points: [Int64] = []
         if let pointsField = layout.points {
             points = try readPoints(fields[pointsField], line: line)
@@ -294,9 +332,10 @@ struct PabulibReader {
                 lookup.pointsTotal = total
             }
         }
-        let values = layout.extra.isEmpty ? [] : lookup.valueRows.intern(fields, at: layout.extra)
-        let violation = lookup.rules.violation(projects: projects, points: points, costs: lookup.costs)
-        return (PabulibVote(voterID: CSVScanner.text(voterField), projects: projects, points: points, values: values), violation)
+        if !points.isEmpty {
+            violation = lookup.rules.violation(projects: projects, points: points, costs: lookup.costs)
+        }
+        return (voterField, Ballot(projects: projects, points: points), violation)
     }
 
     /// The projects named in a `vote` field, as indices into the file's projects.

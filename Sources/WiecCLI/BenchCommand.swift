@@ -11,11 +11,11 @@ struct BenchCommand: AsyncParsableCommand {
         abstract: "Time parsing and counting of .pb files (run on a release build).",
         discussion: """
             Prints, per file, the median and best of several runs, timed in the process: parsing \
-            (the file's bytes, already in memory, read, checked and made an election; ballots that \
-            break the file's limits are counted, not refused) and each rule's count with the given \
-            options, as `wiec tally` counts without --explain. With --format json, one JSON object \
-            per file: file, ballots, projects, parse_seconds and, per rule, count_seconds and the \
-            selected project ids.
+            (the file's bytes, already in memory, read, checked and made an election as `wiec \
+            tally` reads them; ballots that break the file's limits are counted, not refused) \
+            and each rule's count with the given options, as `wiec tally` counts without \
+            --explain. With --format json, one JSON object per file: file, ballots, projects, \
+            parse_seconds and, per rule, count_seconds and the selected project ids.
             """
     )
 
@@ -69,17 +69,15 @@ struct FileBench {
     init(path: String, rules: [Rule], options: TallyOptions, runs: Int) throws {
         let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
         name = (path as NSString).lastPathComponent
-        var parsed: Election?
-        parse = try Timing.measure(runs: runs) { [name] in
-            parsed = try PabulibFile.parse(bytes, fileName: name, limitCheck: .report).file.election()
+        let (parse, election) = try Timing.measure(runs: runs) { [name] in
+            try PabulibElection.parse(bytes, fileName: name, limitCheck: .report).election
         }
-        let election = parsed!
+        self.parse = parse
         ballots = election.ballots.count
         projects = election.projects.count
         counts = try rules.map { rule in
-            var result: TallyResult?
-            let timing = try Timing.measure(runs: runs) { result = try Tally.run(election, rule: rule, options: options) }
-            return Count(rule: rule, timing: timing, selected: result!.selected.map { election.projects[$0].id })
+            let (timing, result) = try Timing.measure(runs: runs) { try Tally.run(election, rule: rule, options: options) }
+            return Count(rule: rule, timing: timing, selected: result.selected.map { election.projects[$0].id })
         }
     }
 
@@ -116,14 +114,22 @@ struct Timing {
         .object([("median", .number(String(format: "%.9f", median))), ("best", .number(String(format: "%.9f", best)))])
     }
 
-    static func measure(runs: Int, _ body: () throws -> Void) throws -> Timing {
+    /// Runs `body` `runs` times (at least once) and returns the timing and the last run's value.
+    ///
+    /// Only `body` is timed: the previous run's value is freed before the clock starts.
+    static func measure<Value>(runs: Int, _ body: () throws -> Value) throws -> (Timing, Value) {
         let clock = ContinuousClock()
         var samples: [Double] = []
+        var value: Value?
         for _ in 0..<max(runs, 1) {
-            let elapsed = try clock.measure(body)
+            value = nil
+            let start = clock.now
+            let result = try body()
+            let elapsed = clock.now - start
+            value = result
             samples.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
         }
         samples.sort()
-        return Timing(median: samples[samples.count / 2], best: samples[0])
+        return (Timing(median: samples[samples.count / 2], best: samples[0]), value!)
     }
 }

@@ -60,9 +60,9 @@ struct TallyCommand: AsyncParsableCommand {
             return
         }
         let path = paths[0]
-        let (file, violations) = try PabulibFile.read(path: path, limitCheck: allowLimitViolations ? .report : .enforce)
-        for violation in violations { printError("warning: \(violation)") }
-        let election = try file.election()
+        let file = try PabulibElection.read(path: path, limitCheck: allowLimitViolations ? .report : .enforce)
+        for violation in file.warnings { printError("warning: \(violation)") }
+        let election = file.election
         let rule = try Rule(pabulibName: self.rule ?? file.rule ?? "unknown")
         let result = try Tally.run(election, rule: rule, options: counting.tallyOptions(explainRounds: explain))
         let report = TallyReport(

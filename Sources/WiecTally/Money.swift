@@ -47,18 +47,27 @@ extension Money {
     /// Parses a decimal amount exactly: `1500`, `1234.5`, `1234,50`, `-3`.
     ///
     /// - Returns: `nil` when the text is not a number or has more than two decimal places.
-    public init?(decimal text: some StringProtocol) {
+    @inlinable
+    public init?(decimal text: String) {
+        self.init(decimalUTF8: text.utf8)
+    }
+
+    /// Parses the UTF-8 bytes of a decimal amount exactly, as ``init(decimal:)`` parses text.
+    @inlinable
+    public init?<Bytes: Sequence<UInt8>>(decimalUTF8 bytes: Bytes) {
         var digitsSeen = false
         var negative = false
         var units: Int64 = 0
         var fraction: Int64 = 0
         var fractionDigits = 0
         var inFraction = false
-        for (offset, byte) in text.utf8.enumerated() {
+        var first = true
+        for byte in bytes {
+            defer { first = false }
             switch byte {
-            case UInt8(ascii: "-") where offset == 0:
+            case UInt8(ascii: "-") where first:
                 negative = true
-            case UInt8(ascii: "+") where offset == 0:
+            case UInt8(ascii: "+") where first:
                 continue
             case UInt8(ascii: "."), UInt8(ascii: ","):
                 if inFraction || !digitsSeen { return nil }

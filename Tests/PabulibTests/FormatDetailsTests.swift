@@ -55,6 +55,26 @@ struct FormatDetailsTests {
         #expect(election.ballots.map(\.projects) == [[0], [0, 1]])
     }
 
+    /// Extra vote columns read the same whether quoted or not, side by side or around the
+    /// structural columns, and votes with the same values share them.
+    @Test func extraVoteColumnsQuotedOrNot() throws {
+        let text = "META\nkey;value\nbudget;1000\nvote_type;approval\nPROJECTS\nproject_id;cost\nA;600\nB;500\n"
+            + "VOTES\nage;voter_id;vote;sex;district\n"
+            + "34;1;A;F;Stare Miasto\n\"34\";2;A;\"F\";\"Stare Miasto\"\n34;3;A,B;F;\"Stare \"\"Miasto\"\"\"\n"
+            + "34;4;A;F;Stare Miasto\n35;5;B;F;Stare Miasto\n"
+        let file = try PabulibFile.parse(Array(text.utf8), fileName: "quoted.pb")
+        #expect(file.voteColumns == ["age", "sex", "district"])
+        #expect(file.votes.map(\.values) == [
+            ["34", "F", "Stare Miasto"], ["34", "F", "Stare Miasto"], ["34", "F", "Stare \"Miasto\""],
+            ["34", "F", "Stare Miasto"], ["35", "F", "Stare Miasto"],
+        ])
+        #expect(file.votes.map(\.projects) == [[0], [0], [0, 1], [0], [1]])
+        let counted = try PabulibElection.parse(Array(text.utf8), fileName: "quoted.pb")
+        #expect(counted.election == (try file.election()))
+        let reread = try PabulibFile.parse(Array(file.written().utf8), fileName: "quoted.pb")
+        #expect(reread == file)
+    }
+
     @Test func writesBackWhatItRead() throws {
         let file = try PabulibFile.parse(Array(Self.text.utf8), fileName: "t.pb")
         let written = file.written()

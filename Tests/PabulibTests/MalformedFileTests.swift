@@ -73,15 +73,22 @@ struct MalformedFileTests {
             #expect(text.contains(testCase.from), "the case must change the file")
             text = text.replacingOccurrences(of: testCase.from, with: testCase.to)
         }
-        do {
-            _ = try PabulibFile.parse(Array(text.utf8), fileName: "broken.pb")
-            Issue.record("\(testCase.name): the file was accepted")
-        } catch {
-            #expect(error.file == "broken.pb")
-            #expect(error.line == testCase.line, "\(error)")
-            #expect(error.field == testCase.field, "\(error)")
-            #expect(error.message.contains(testCase.message), "\(error)")
-            #expect(error.description.hasPrefix("broken.pb:\(testCase.line): "))
+        // The whole file and the election a count reads: the same error from both.
+        let readers: [(String, ([UInt8]) throws(PabulibError) -> Void)] = [
+            ("PabulibFile", { bytes throws(PabulibError) in _ = try PabulibFile.parse(bytes, fileName: "broken.pb") }),
+            ("PabulibElection", { bytes throws(PabulibError) in _ = try PabulibElection.parse(bytes, fileName: "broken.pb") }),
+        ]
+        for (reader, read) in readers {
+            do {
+                try read(Array(text.utf8))
+                Issue.record("\(testCase.name): \(reader) accepted the file")
+            } catch {
+                #expect(error.file == "broken.pb")
+                #expect(error.line == testCase.line, "\(reader): \(error)")
+                #expect(error.field == testCase.field, "\(reader): \(error)")
+                #expect(error.message.contains(testCase.message), "\(reader): \(error)")
+                #expect(error.description.hasPrefix("broken.pb:\(testCase.line): "))
+            }
         }
     }
 
@@ -115,6 +122,9 @@ struct MalformedFileTests {
         #expect(warnings.count == 1)
         #expect(warnings.first?.line == 20)
         #expect(warnings.first?.field == "vote")
+        let counted = try PabulibElection.parse(Array(text.utf8), fileName: "x.pb", limitCheck: .report)
+        #expect(counted.warnings == warnings)
+        #expect(counted.election == (try file.election()))
     }
 
     @Test func statedCountsThatDisagreeAreWarnings() throws {

@@ -1,7 +1,8 @@
 import Pabulib
 import Testing
 
-/// Damaged files never crash the reader: each one is read or refused with an error.
+/// Damaged files never crash the readers: each one is read or refused with an error, the same
+/// by ``PabulibFile`` and by ``PabulibElection``.
 struct MutatedInputTests {
     @Test func randomDamageIsReadOrRefused() {
         let original = Array(MalformedFileTests.valid.utf8)
@@ -22,12 +23,20 @@ struct MutatedInputTests {
                 default: bytes.insert(alphabet[next() % alphabet.count], at: position)
                 }
             }
+            // The reader a count uses must agree with the whole-file reader: same election or same error.
+            let counted = Result { () throws(PabulibError) in try PabulibElection.parse(bytes, fileName: "damaged.pb") }
             do {
                 let file = try PabulibFile.parse(bytes, fileName: "damaged.pb")
-                _ = try file.election()
+                let election = try file.election()
+                #expect((try? counted.get())?.election == election)
                 read += 1
             } catch {
                 #expect(error.line >= 1 && error.line <= bytes.filter { $0 == UInt8(ascii: "\n") }.count + 1)
+                if case .failure(let countedError) = counted {
+                    #expect(countedError == error)
+                } else {
+                    Issue.record("PabulibElection read a file PabulibFile refuses: \(error)")
+                }
                 refused += 1
             }
         }

@@ -16,6 +16,10 @@ struct RealFilesTests {
         #expect(election.ballots.count == file.votes.count)
         #expect(election.budget > .zero)
 
+        let counted = try PabulibElection.read(path: SharedData.pabulibPath(name), limitCheck: .report)
+        #expect(counted.election == election)
+        #expect(counted.meta == file.meta)
+
         let written = file.written()
         let (reread, _) = try PabulibFile.parse(Array(written.utf8), fileName: name, limitCheck: .report)
         #expect(reread == file)
