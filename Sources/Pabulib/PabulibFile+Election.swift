@@ -68,7 +68,7 @@ public struct PabulibElection: Sendable {
     ///   error ``PabulibFile/parse(_:fileName:limitCheck:)`` throws on these bytes.
     public static func parse(_ bytes: [UInt8], fileName: String, limitCheck: LimitCheck = .enforce) throws(PabulibError) -> PabulibElection {
         try bytes.withUnsafeBufferPointer { (buffer) throws(PabulibError) in
-            var reader = PabulibReader(bytes: buffer, fileName: fileName, limitCheck: limitCheck, keepsVotes: false)
+            var reader = PabulibReader(bytes: buffer, fileName: fileName, limitCheck: limitCheck, keepsWholeFile: false)
             let file = try reader.read()
             return PabulibElection(
                 meta: file.meta,

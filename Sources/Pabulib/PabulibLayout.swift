@@ -46,15 +46,15 @@ struct ProjectLayout {
     var checks: [ValueCheck] = []
 
     /// Checks the value of the extra column at `index` (among ``extra``) where pabulib fixes its meaning.
-    func check(_ value: String, extraColumn index: Int, line: Int, reader: PabulibReader) throws(PabulibError) {
+    func check(_ value: CSVScanner.Field, extraColumn index: Int, line: Int, reader: PabulibReader) throws(PabulibError) {
         switch checks[index] {
         case .number:
-            if !value.isEmpty, Int64(value) == nil, Money(decimal: value) == nil {
-                throw reader.error(line, extraColumns[index], "'\(value)' is not a number")
+            if !value.isEmpty, Money(decimalUTF8: value) == nil, Int64(CSVScanner.text(value)) == nil {
+                throw reader.error(line, extraColumns[index], "'\(CSVScanner.text(value))' is not a number")
             }
         case .selection:
-            if !(value.isEmpty || value == "0" || value == "1" || value == "2") {
-                throw reader.error(line, extraColumns[index], "'\(value)' is not 0, 1 or 2")
+            if value.count > 1 || value.first.map({ !(UInt8(ascii: "0")...UInt8(ascii: "2")).contains($0) }) == true {
+                throw reader.error(line, extraColumns[index], "'\(CSVScanner.text(value))' is not 0, 1 or 2")
             }
         case .none:
             break
@@ -97,11 +97,11 @@ struct VoteLayout {
 private func columns(
     of header: [String], besides structural: [Int?], line: Int, reader: PabulibReader
 ) throws(PabulibError) -> (positions: [Int], names: [String]) {
-    var seen: Set<String> = []
     var positions: [Int] = []
     var names: [String] = []
     for (index, column) in header.enumerated() {
-        if !seen.insert(column).inserted { throw reader.error(line, column, "the column appears twice") }
+        // A header has a handful of columns: comparing with those before is quicker than a set.
+        if header[..<index].contains(column) { throw reader.error(line, column, "the column appears twice") }
         if structural.contains(index) { continue }
         positions.append(index)
         names.append(column)

@@ -76,19 +76,21 @@ struct VoteLookup {
     /// The points of all votes so far, without their signs: every score and every ballot's
     /// total stays within it, so no count can overflow.
     var pointsTotal: Int64 = 0
-    /// Repeated rows of extra values (age, sex, district) share one array.
-    var valueRows: ValueRowInterner
     /// Selections written the same way by many voters are read once.
-    var selections = SelectionCache()
+    var selections: SelectionCache
+    /// The projects of the ballot being read (a ballot names each project at most once).
+    var scratch: [Int]
 
     /// Makes the tables for the votes, sized for `expectedVotes` (a hint: they grow past it).
-    init(rules: BallotRules, projects: [PabulibProject], projectIDs: ByteKeyTable, layout: VoteLayout, input: UnsafeBufferPointer<UInt8>, expectedVotes: Int) {
+    init(rules: BallotRules, projects: [PabulibProject], projectIDs: ByteKeyTable, expectedVotes: Int) {
         self.rules = rules
-        valueRows = ValueRowInterner(positions: layout.extra, input: input)
         costs = projects.map(\.cost)
         self.projects = projectIDs
         voters = ByteKeyTable(capacity: expectedVotes)
         lastBallot = [Int](repeating: 0, count: projects.count)
+        selections = SelectionCache(expectedVotes: expectedVotes)
+        scratch = []
+        scratch.reserveCapacity(projects.count)
     }
 }
 
@@ -108,24 +110,24 @@ struct PabulibReader {
     private var fields: [CSVScanner.Field] = []
     private var lastLine = 1
     private let limitCheck: LimitCheck
-    /// Whether each vote is kept whole, or only as the ballot a count needs.
-    private let keepsVotes: Bool
+    /// Whether every column of every project and vote is kept, or only what a count needs.
+    private let keepsWholeFile: Bool
     /// Ballots that broke the file's limits, when they are reported rather than refused.
     private(set) var warnings: [PabulibWarning] = []
-    /// The ballots, when votes are not kept whole.
+    /// The ballots, when the whole file is not kept.
     private(set) var ballots: [Ballot] = []
     /// What META says about the pool, once read.
     private(set) var rules: BallotRules?
 
-    /// - Parameter keepsVotes: whether ``read()`` returns every vote with its voter id and extra
-    ///   columns, or leaves the file's votes empty and keeps each vote only as a ballot in
-    ///   ``ballots``, checked the same way.
-    init(bytes: UnsafeBufferPointer<UInt8>, fileName: String, limitCheck: LimitCheck, keepsVotes: Bool = true) {
+    /// - Parameter keepsWholeFile: whether ``read()`` returns every project and vote with all
+    ///   their columns, or only what a count needs: the META entries, each project's id and
+    ///   cost, and no votes, each vote being kept as a ballot in ``ballots``. Both check the same.
+    init(bytes: UnsafeBufferPointer<UInt8>, fileName: String, limitCheck: LimitCheck, keepsWholeFile: Bool = true) {
         scanner = CSVScanner(bytes: bytes)
         input = bytes
         self.fileName = fileName
         self.limitCheck = limitCheck
-        self.keepsVotes = keepsVotes
+        self.keepsWholeFile = keepsWholeFile
     }
 
     mutating func read() throws(PabulibError) -> PabulibFile {
@@ -133,7 +135,8 @@ struct PabulibReader {
         var metaLines = [String: Int](minimumCapacity: 32)
         var metaTitleLine = 1
         var section: Section?
-        var seen: Set<Section> = []
+        // At most three sections: a list is quicker than a set.
+        var seen: [Section] = []
 
         var projectColumns: [String] = []
         var projectLayout = ProjectLayout()
@@ -160,7 +163,7 @@ struct PabulibReader {
                 }
                 if next == .meta { metaTitleLine = line }
                 section = next
-                seen.insert(next)
+                seen.append(next)
                 expectHeader = true
                 continue
             }
@@ -206,9 +209,7 @@ struct PabulibReader {
                 voteColumns = voteLayout.extraColumns
                 // META's count is only a hint: a vote takes at least four bytes ("1;a" and a line end).
                 let expectedVotes = min(meta.first { $0.key == "num_votes" }.flatMap { Int($0.value) } ?? 0, input.count / 4)
-                var lookup = VoteLookup(
-                    rules: rules, projects: projects, projectIDs: projectIDs, layout: voteLayout, input: input, expectedVotes: expectedVotes
-                )
+                var lookup = VoteLookup(rules: rules, projects: projects, projectIDs: projectIDs, expectedVotes: expectedVotes)
                 votes = try readVotes(layout: voteLayout, lookup: &lookup, expectedVotes: expectedVotes)
             }
         }
@@ -258,21 +259,22 @@ struct PabulibReader {
             throw error(line, "cost", "'\(text(layout.cost))' is not a cost (a non-negative amount with at most two decimal places)")
         }
         var values: [String] = []
-        values.reserveCapacity(layout.extra.count)
+        if keepsWholeFile { values.reserveCapacity(layout.extra.count) }
         for (extraIndex, index) in layout.extra.enumerated() {
-            let value = text(index)
-            try layout.check(value, extraColumn: extraIndex, line: line, reader: self)
-            values.append(value)
+            try layout.check(fields[index], extraColumn: extraIndex, line: line, reader: self)
+            if keepsWholeFile { values.append(text(index)) }
         }
         return PabulibProject(id: id, cost: cost, values: values)
     }
 
     /// Reads the votes after the VOTES header, to the end of the file.
     ///
-    /// - Returns: the votes, or none when votes are not kept whole (their ballots are then in ``ballots``).
+    /// - Returns: the votes, or none when the whole file is not kept (their ballots are then in ``ballots``).
     private mutating func readVotes(layout: VoteLayout, lookup: inout VoteLookup, expectedVotes: Int) throws(PabulibError) -> [PabulibVote] {
         var votes: [PabulibVote] = []
-        if keepsVotes { votes.reserveCapacity(expectedVotes) } else { ballots.reserveCapacity(expectedVotes) }
+        if keepsWholeFile { votes.reserveCapacity(expectedVotes) } else { ballots.reserveCapacity(expectedVotes) }
+        // Repeated rows of extra values (age, sex, district) share one array.
+        var valueRows = keepsWholeFile && !layout.extra.isEmpty ? ValueRowInterner(positions: layout.extra, input: input) : nil
         while let line = try nextRecord() {
             if let title = sectionTitle() {
                 // VOTES comes last: every section has been read by now.
@@ -285,8 +287,8 @@ struct PabulibReader {
                 case .report: warnings.append(PabulibWarning(line: line, field: violation.field, message: violation.message))
                 }
             }
-            if keepsVotes {
-                let values = layout.extra.isEmpty ? [] : lookup.valueRows.intern(fields)
+            if keepsWholeFile {
+                let values = valueRows?.intern(fields) ?? []
                 votes.append(PabulibVote(voterID: CSVScanner.text(voterID), projects: ballot.projects, points: ballot.points, values: values))
             } else {
                 ballots.append(ballot)
@@ -342,8 +344,8 @@ struct PabulibReader {
     private func readProjects(_ field: CSVScanner.Field, line: Int, lookup: inout VoteLookup) throws(PabulibError) -> [Int] {
         guard !field.isEmpty else { return [] }
         lookup.ballotNumber += 1
-        var projects: [Int] = []
-        projects.reserveCapacity(Self.itemCount(field))
+        // Read into the scratch list, then copied out at its length: one allocation, no count beforehand.
+        lookup.scratch.removeAll(keepingCapacity: true)
         var itemStart = field.startIndex
         while true {
             var itemEnd = itemStart
@@ -356,9 +358,16 @@ struct PabulibReader {
                 throw error(line, "vote", "project '\(CSVScanner.text(item))' appears twice on the ballot")
             }
             lookup.lastBallot[index] = lookup.ballotNumber
-            projects.append(index)
-            if itemEnd == field.endIndex { return projects }
+            lookup.scratch.append(index)
+            if itemEnd == field.endIndex { return Self.copy(of: lookup.scratch) }
             itemStart = itemEnd + 1
+        }
+    }
+
+    /// A copy of `list` in storage of its own, exactly as long (the list keeps its storage).
+    private static func copy(of list: [Int]) -> [Int] {
+        [Int](unsafeUninitializedCapacity: list.count) { storage, count in
+            count = storage.initialize(fromContentsOf: list)
         }
     }
 

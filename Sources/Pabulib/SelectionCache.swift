@@ -9,7 +9,7 @@ struct SelectionCache {
     /// The votes between two looks at how often selections repeat.
     static let window = 256
 
-    private var index = ByteKeyTable()
+    private var index: ByteKeyTable
     private var selections: [[Int]] = []
     /// Per known selection, the first limit on length or cost it breaks.
     private var violations: [BallotRules.Violation?] = []
@@ -18,6 +18,12 @@ struct SelectionCache {
     private var awaitsSelection = false
     private var votesInWindow = 0
     private var newInWindow = 0
+
+    /// - Parameter expectedVotes: how many votes the file is expected to hold (a hint).
+    init(expectedVotes: Int) {
+        // Sized for as many selections as one window can bring; it grows past that when it pays.
+        index = ByteKeyTable(capacity: min(expectedVotes, Self.window))
+    }
 
     /// The projects and the length-or-cost violation of a `vote` field read before, or `nil`
     /// when it is new (or the cache is off): the caller reads it and hands it to ``remember(_:violation:)``.
