@@ -10,9 +10,8 @@ struct SelectionCache {
     static let window = 256
 
     private var index: ByteKeyTable
-    private var selections: [[Int]] = []
-    /// Per known selection, the first limit on length or cost it breaks.
-    private var violations: [BallotRules.Violation?] = []
+    /// Per known selection: its projects and the first limit on length or cost it breaks.
+    private var selections: [(projects: [Int], violation: BallotRules.Violation?)] = []
     private var isOn = true
     /// Whether the last field asked about was new and stored, waiting for what it reads as.
     private var awaitsSelection = false
@@ -35,7 +34,7 @@ struct SelectionCache {
             (votesInWindow, newInWindow) = (0, 0)
         }
         if let known = index.insert(field, value: selections.count) {
-            return (selections[known], violations[known])
+            return selections[known]
         }
         newInWindow += 1
         awaitsSelection = true
@@ -46,7 +45,6 @@ struct SelectionCache {
     mutating func remember(_ projects: [Int], violation: BallotRules.Violation?) {
         guard awaitsSelection else { return }
         awaitsSelection = false
-        selections.append(projects)
-        violations.append(violation)
+        selections.append((projects, violation))
     }
 }
