@@ -67,7 +67,7 @@ struct VoteLookup {
     /// The cost of each project, for the limits on a ballot's total cost.
     let costs: [Money]
     /// Project id → index in the file's projects.
-    let projects: ByteKeyTable
+    let projects: ProjectIndex
     /// Voter ids seen so far.
     var voters: ByteKeyTable
     /// Per project, the number of the last ballot that named it, to find a project named twice.
@@ -85,7 +85,7 @@ struct VoteLookup {
     init(rules: BallotRules, projects: [PabulibProject], projectIDs: ByteKeyTable, expectedVotes: Int) {
         self.rules = rules
         costs = projects.map(\.cost)
-        self.projects = projectIDs
+        self.projects = ProjectIndex(ids: projects.map(\.id), byID: projectIDs)
         voters = ByteKeyTable(capacity: expectedVotes)
         lastBallot = [Int](repeating: 0, count: projects.count)
         selections = SelectionCache(expectedVotes: expectedVotes)
@@ -351,7 +351,7 @@ struct PabulibReader {
             var itemEnd = itemStart
             while itemEnd < field.endIndex, field[itemEnd] != UInt8(ascii: ",") { itemEnd += 1 }
             let item = UnsafeBufferPointer(rebasing: field[itemStart..<itemEnd])
-            guard let index = lookup.projects.value(for: item) else {
+            guard let index = lookup.projects.index(of: item) else {
                 throw error(line, "vote", "unknown project '\(CSVScanner.text(item))'")
             }
             if lookup.lastBallot[index] == lookup.ballotNumber {

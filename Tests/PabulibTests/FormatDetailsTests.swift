@@ -75,6 +75,29 @@ struct FormatDetailsTests {
         #expect(reread == file)
     }
 
+    /// Numbered projects are looked up by number, but a vote must still write the id exactly:
+    /// `07`, `+7` or `7 ` name no project, and neither does a number past every id. The same
+    /// votes against ids that are not all numbers (looked up by their bytes) agree.
+    @Test(arguments: [
+        ("7,10", [0, 1], [0, 1]), ("1000,7", [2, 0], nil), ("07", nil, nil), ("+7", nil, nil), ("7 ", nil, nil),
+        ("0", nil, nil), ("99999999999999999999999", nil, nil), ("8", nil, nil),
+    ] as [(String, [Int]?, [Int]?)])
+    func numberedProjectsFoundOnlyByTheirExactID(vote: String, numbered: [Int]?, mixed: [Int]?) {
+        for (thirdID, expected) in [("1000", numbered), ("X", mixed)] {
+            let text = "META\nkey;value\nbudget;1000\nvote_type;approval\nPROJECTS\nproject_id;cost\n7;600\n10;500\n"
+                + "\(thirdID);100\nVOTES\nvoter_id;vote\nv1;\(vote)\n"
+            let bytes = Array(text.utf8)
+            do {
+                let file = try PabulibFile.parse(bytes, fileName: "numbers.pb")
+                #expect(file.votes.map(\.projects) == expected.map { [$0] })
+                #expect(try PabulibElection.parse(bytes, fileName: "numbers.pb").election == file.election())
+            } catch {
+                #expect(expected == nil, "\(error)")
+                #expect(error.line == 12 && error.field == "vote" && error.message.hasPrefix("unknown project"), "\(error)")
+            }
+        }
+    }
+
     @Test func writesBackWhatItRead() throws {
         let file = try PabulibFile.parse(Array(Self.text.utf8), fileName: "t.pb")
         let written = file.written()
