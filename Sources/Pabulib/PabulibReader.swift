@@ -89,8 +89,7 @@ struct VoteLookup {
         voters = ByteKeyTable(capacity: expectedVotes)
         lastBallot = [Int](repeating: 0, count: projects.count)
         selections = SelectionCache(expectedVotes: expectedVotes)
-        scratch = []
-        scratch.reserveCapacity(projects.count)
+        scratch = [Int](repeating: 0, count: projects.count)
     }
 }
 
@@ -344,8 +343,10 @@ struct PabulibReader {
     private func readProjects(_ field: CSVScanner.Field, line: Int, lookup: inout VoteLookup) throws(PabulibError) -> [Int] {
         guard !field.isEmpty else { return [] }
         lookup.ballotNumber += 1
-        // Read into the scratch list, then copied out at its length: one allocation, no count beforehand.
-        lookup.scratch.removeAll(keepingCapacity: true)
+        let ballot = lookup.ballotNumber
+        // Read into the scratch list (as long as the projects: no ballot names one twice), then
+        // copied out at its length: one allocation, no count beforehand.
+        var count = 0
         var itemStart = field.startIndex
         while true {
             var itemEnd = itemStart
@@ -354,20 +355,21 @@ struct PabulibReader {
             guard let index = lookup.projects.index(of: item) else {
                 throw error(line, "vote", "unknown project '\(CSVScanner.text(item))'")
             }
-            if lookup.lastBallot[index] == lookup.ballotNumber {
+            if lookup.lastBallot[index] == ballot {
                 throw error(line, "vote", "project '\(CSVScanner.text(item))' appears twice on the ballot")
             }
-            lookup.lastBallot[index] = lookup.ballotNumber
-            lookup.scratch.append(index)
-            if itemEnd == field.endIndex { return Self.copy(of: lookup.scratch) }
+            lookup.lastBallot[index] = ballot
+            lookup.scratch[count] = index
+            count += 1
+            if itemEnd == field.endIndex { return Self.copy(of: lookup.scratch, count: count) }
             itemStart = itemEnd + 1
         }
     }
 
-    /// A copy of `list` in storage of its own, exactly as long (the list keeps its storage).
-    private static func copy(of list: [Int]) -> [Int] {
-        [Int](unsafeUninitializedCapacity: list.count) { storage, count in
-            count = storage.initialize(fromContentsOf: list)
+    /// A copy of the first `count` of `list` in storage of their own, exactly as long.
+    private static func copy(of list: [Int], count: Int) -> [Int] {
+        [Int](unsafeUninitializedCapacity: count) { storage, initialized in
+            initialized = storage.initialize(fromContentsOf: list[..<count])
         }
     }
 
