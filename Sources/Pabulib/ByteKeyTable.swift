@@ -5,24 +5,25 @@ import Foundation
 /// `String` for every field of every vote.
 ///
 /// Ids in pabulib files are short: each slot keeps its key's length and first eight bytes, so a
-/// key of up to eight bytes is found without reading anything but its slot, and the hash reads
-/// a key eight bytes at a time.
+/// key of up to eight bytes is found, stored and placed again without any other storage; only
+/// the bytes of longer keys after their first eight are kept aside. The hash reads a key eight
+/// bytes at a time.
 struct ByteKeyTable {
     /// One slot of the open-addressing array.
     private struct Slot {
         /// The key's first eight bytes, little-endian and zero-padded.
         var head: UInt64
         var length: Int32
-        /// The key's index in `keyEnds` and `values`, or -1 when the slot is empty.
+        /// The key's index in `tailEnds` and `values`, or -1 when the slot is empty.
         var entry: Int32
 
         static let empty = Slot(head: 0, length: 0, entry: -1)
     }
 
-    /// The bytes of every stored key, one after another.
-    private var keyBytes: [UInt8] = []
-    /// Per stored key: where its bytes end in `keyBytes` (they start where the previous key's end).
-    private var keyEnds: [Int] = []
+    /// The bytes of every stored key after its first eight, one key after another.
+    private var tails: [UInt8] = []
+    /// Per stored key: where its tail ends in `tails` (it starts its length less eight before).
+    private var tailEnds: [Int] = []
     private var values: [Int] = []
     private var slots: [Slot]
     private var mask: Int
@@ -36,7 +37,7 @@ struct ByteKeyTable {
         while size < capacity * 2 { size <<= 1 }
         slots = [Slot](repeating: .empty, count: size)
         mask = size - 1
-        keyEnds.reserveCapacity(capacity)
+        tailEnds.reserveCapacity(capacity)
         values.reserveCapacity(capacity)
     }
 
@@ -59,8 +60,8 @@ struct ByteKeyTable {
         guard let length = Int32(exactly: key.count), let newEntry = Int32(exactly: values.count) else {
             preconditionFailure("a key or a key count beyond 2³¹")
         }
-        keyBytes.append(contentsOf: key)
-        keyEnds.append(keyBytes.count)
+        if key.count > 8 { tails.append(contentsOf: UnsafeBufferPointer(rebasing: key[8...])) }
+        tailEnds.append(tails.count)
         values.append(value)
         slots[slot] = Slot(head: head, length: length, entry: newEntry)
         return nil
@@ -69,7 +70,8 @@ struct ByteKeyTable {
     /// The slot that holds `key`, or the empty slot where it would go.
     @inline(__always)
     private func find(_ key: UnsafeBufferPointer<UInt8>, head: UInt64) -> Int {
-        var slot = Int(truncatingIfNeeded: Self.hash(key, head: head)) & mask
+        let tail = UnsafeBufferPointer(rebasing: key[min(8, key.count)...])
+        var slot = Int(truncatingIfNeeded: Self.hash(head: head, count: key.count, tail: tail)) & mask
         while true {
             let stored = slots[slot]
             if stored.entry < 0 { return slot }
@@ -82,9 +84,9 @@ struct ByteKeyTable {
 
     /// Whether the bytes of a stored key after its first eight are those of `key`, of the same length.
     private func tailMatches(_ entry: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
-        let start = entry == 0 ? 0 : keyEnds[entry - 1]
-        return keyBytes.withUnsafeBufferPointer { stored in
-            memcmp(stored.baseAddress! + start + 8, key.baseAddress! + 8, key.count - 8) == 0
+        let start = tailEnds[entry] - (key.count - 8)
+        return tails.withUnsafeBufferPointer { stored in
+            memcmp(stored.baseAddress! + start, key.baseAddress! + 8, key.count - 8) == 0
         }
     }
 
@@ -93,11 +95,12 @@ struct ByteKeyTable {
         let old = slots
         slots = [Slot](repeating: .empty, count: old.count * 2)
         mask = slots.count - 1
-        keyBytes.withUnsafeBufferPointer { bytes in
+        tails.withUnsafeBufferPointer { bytes in
             for stored in old where stored.entry >= 0 {
-                let end = keyEnds[Int(stored.entry)]
-                let key = UnsafeBufferPointer(rebasing: bytes[(end - Int(stored.length))..<end])
-                var slot = Int(truncatingIfNeeded: Self.hash(key, head: stored.head)) & mask
+                let end = tailEnds[Int(stored.entry)]
+                let tail = UnsafeBufferPointer(rebasing: bytes[(end - max(Int(stored.length) - 8, 0))..<end])
+                let hash = Self.hash(head: stored.head, count: Int(stored.length), tail: tail)
+                var slot = Int(truncatingIfNeeded: hash) & mask
                 while slots[slot].entry >= 0 { slot = (slot + 1) & mask }
                 slots[slot] = stored
             }
@@ -126,15 +129,15 @@ struct ByteKeyTable {
         return word
     }
 
-    /// Mixes the key eight bytes at a time (its length first), finished with a multiply-xorshift
-    /// so that short numeric ids spread over the slots.
+    /// Mixes a key eight bytes at a time (its length and first eight bytes, then the rest of
+    /// it), finished with a multiply-xorshift so that short numeric ids spread over the slots.
     @inline(__always)
-    private static func hash(_ key: UnsafeBufferPointer<UInt8>, head: UInt64) -> UInt64 {
+    private static func hash(head: UInt64, count: Int, tail: UnsafeBufferPointer<UInt8>) -> UInt64 {
         let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
-        var hash = (UInt64(key.count) ^ head) &* multiplier
-        var start = 8
-        while start < key.count {
-            hash = (hash ^ (hash >> 29) ^ word(key, from: start)) &* multiplier
+        var hash = (UInt64(count) ^ head) &* multiplier
+        var start = 0
+        while start < tail.count {
+            hash = (hash ^ (hash >> 29) ^ word(tail, from: start)) &* multiplier
             start += 8
         }
         hash ^= hash >> 32
