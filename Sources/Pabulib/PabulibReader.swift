@@ -238,7 +238,7 @@ struct PabulibReader {
     }
 
     /// The section the current record opens, when it is a section title.
-    private func sectionTitle() -> Section? {
+    private mutating func sectionTitle() -> Section? {
         guard fields.count == 1 else { return nil }
         return Section(rawValue: text(0).trimmingSpaces().lowercased())
     }
@@ -297,7 +297,11 @@ struct PabulibReader {
     }
 
     /// Reads and checks one vote: its voter id, its ballot, and the first of the file's limits it breaks.
-    private func readVote(
+    ///
+    /// This, ``readProjects(_:line:lookup:)`` and ``sectionTitle()`` change nothing, but are
+    /// `mutating` so that the reader is passed by reference: called as non-mutating methods from
+    /// the vote loop, the whole reader was copied (and its references retained) once per vote.
+    private mutating func readVote(
         line: Int, layout: VoteLayout, lookup: inout VoteLookup
     ) throws(PabulibError) -> (voterID: CSVScanner.Field, ballot: Ballot, violation: BallotRules.Violation?) {
         guard fields.count == layout.width else {
@@ -340,7 +344,7 @@ struct PabulibReader {
     }
 
     /// The projects named in a `vote` field, as indices into the file's projects.
-    private func readProjects(_ field: CSVScanner.Field, line: Int, lookup: inout VoteLookup) throws(PabulibError) -> [Int] {
+    private mutating func readProjects(_ field: CSVScanner.Field, line: Int, lookup: inout VoteLookup) throws(PabulibError) -> [Int] {
         guard !field.isEmpty else { return [] }
         lookup.ballotNumber += 1
         let ballot = lookup.ballotNumber
