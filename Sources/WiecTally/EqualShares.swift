@@ -42,7 +42,8 @@ enum EqualShares {
             if !start.isEmpty {
                 let engine = EqualSharesEngine(instance, start: start.start, scale: start.scale, explain: options.explainRounds)
                 engine.run()
-                selected += engine.selected
+                // Without free projects the engine's array is the outcome as it is, not a copy.
+                selected = selected.isEmpty ? engine.selected : selected + engine.selected
                 steps += engine.rounds.map(TallyStep.equalSharesRound)
             }
         }

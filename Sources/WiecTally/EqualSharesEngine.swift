@@ -10,6 +10,11 @@
 /// Each round finds the project with the least price ρ lazily: a project's price never falls
 /// from one round to the next, so projects are tried in the order of their last known price,
 /// and the search stops at the first whose known price already exceeds the best found.
+///
+/// A count is set up with few allocations (its per-class and per-project tables share one) and
+/// runs on one thread: its stored variables are `@exclusivity(unchecked)`, as no two accesses
+/// to one of them ever overlap and the run-time check would cost a call per access in the hot
+/// loops.
 final class EqualSharesEngine {
     /// An exact price, not reduced: `numerator / denominator`.
     struct Price {
@@ -30,11 +35,11 @@ final class EqualSharesEngine {
     private let stopWhenUncertified: Bool
 
     /// The projects bought, in order.
-    private(set) var selected: [Int] = []
+    @exclusivity(unchecked) private(set) var selected: [Int] = []
     /// Per round, the explanation (only when asked for).
-    private(set) var rounds: [EqualSharesRound] = []
+    @exclusivity(unchecked) private(set) var rounds: [EqualSharesRound] = []
     /// Per round, the winner's price (when recording them).
-    private(set) var prices: [Price] = []
+    @exclusivity(unchecked) private(set) var prices: [Price] = []
     /// With a reference: whether every per-voter budget from the reference's to this count's
     /// gives one and the same outcome. It does when both counts buy the same projects in the
     /// same order and, in every round, the winner's price at the smaller budget is below every
@@ -42,42 +47,51 @@ final class EqualSharesEngine {
     /// first in the tie order). Between the two budgets every voter's money can only be more
     /// than at the smaller and less than at the larger, so every price lies between its two
     /// values and no comparison of the count can come out otherwise.
-    private(set) var certified: Bool
+    @exclusivity(unchecked) private(set) var certified: Bool
 
     private let projectCount: Int
     /// Per group of voters, its class; class 0 holds no money.
     private let classOf: UnsafeMutablePointer<Int32>
+    /// The one allocation behind the per-class, per-group and per-project tables.
+    private let tables: UnsafeMutableRawPointer
     private let groupCount: Int
     /// Per class, its money over `D`, as of its epoch: money is brought up to the present
     /// denominator only when read (``balance(_:)``), so classes no project asks about again
     /// cost nothing.
     private let money: WideStore
-    private let epoch: PlainBuffer<Int32>
+    private let epoch: UnsafeMutablePointer<Int32>
     /// The factor by which each payment multiplied `D`.
-    private var factors: [UInt64] = []
+    @exclusivity(unchecked) private var factors: [UInt64] = []
     /// Per project, the numerator T of its known price ρ = T / (utility × unit × D).
     private let keys: WideStore
-    private var keyUtility: [UInt64]
-    /// `D`, the paid sums of the walk in progress and of the best walk, and scratch numbers.
+    private let keyUtility: UnsafeMutablePointer<UInt64>
+    /// `D`, the paid sums of the walk in progress and of the best walk, the cost being walked,
+    /// then four scratch numbers (``scratch(_:)``); three limbs wider than the other stores, for
+    /// products and sums.
     private let numbers: WideStore
-    private let scratch: WideStore
-    private let holders: PlainBuffer<Int32>
+    private let holders: UnsafeMutablePointer<Int32>
     /// Per class, a stamp (high 32 bits) and an index (low 32 bits): its entry in the walk or
     /// its new class in the payment that set the stamp.
-    private let marks: PlainBuffer<UInt64>
-    private var walkStamp: UInt32 = 0
-    private var classCount = 2
-    private var freeClasses: [Int32] = []
+    private let marks: UnsafeMutablePointer<UInt64>
+    @exclusivity(unchecked) private var walkStamp: UInt32 = 0
+    @exclusivity(unchecked) private var classCount = 2
+    /// Classes free for reuse: `freeClasses[0 ..< freeCount]`.
+    private let freeClasses: UnsafeMutablePointer<Int32>
+    @exclusivity(unchecked) private var freeCount = 0
+    /// Per project, whether it is out of reach for good, and whether it left its place in
+    /// the remaining projects in this round.
+    private let dropped: UnsafeMutablePointer<Bool>
+    private let moved: UnsafeMutablePointer<Bool>
     /// An upper bound on the bit length of every stored number.
-    private var boundBits: Int
-    private var walkEntries: Entries
-    private var bestEntries: Entries
+    @exclusivity(unchecked) private var boundBits: Int
+    @exclusivity(unchecked) private var walkEntries: Entries
+    @exclusivity(unchecked) private var bestEntries: Entries
     /// The projects whose known price a walk changed in this round.
-    private var walked: [Int] = []
+    @exclusivity(unchecked) private var walked: [Int] = []
     private let recordingPrices: Bool
 
     private static let stampBits: UInt64 = 0xffff_ffff_0000_0000, indexBits: UInt64 = 0xffff_ffff
-    private static let denominatorSlot = 0, walkPaidSlot = 1, bestPaidSlot = 2, costSlot = 3
+    private static let denominatorSlot = 0, walkPaidSlot = 1, bestPaidSlot = 2, costSlot = 3, scratchSlot = 4
 
     /// Prepares a count where every voter starts with `start / scale`.
     ///
@@ -104,30 +118,50 @@ final class EqualSharesEngine {
         money = WideStore(width: width, capacity: classes)
         keys = WideStore(width: width, capacity: projectCount)
         keys.base.initialize(repeating: 0, count: projectCount * width)
-        numbers = WideStore(width: width, capacity: 4)
-        numbers.base.initialize(repeating: 0, count: 4 * width)
-        scratch = WideStore(width: width + 3, capacity: 4)
-        holders = PlainBuffer(capacity: classes, filler: 0)
-        epoch = PlainBuffer(capacity: classes, filler: 0)
-        marks = PlainBuffer(capacity: classes, filler: 0)
-        keyUtility = [UInt64](repeating: 0, count: projectCount)
-        walkEntries = Entries(capacity: groupCount)
-        bestEntries = Entries(capacity: groupCount)
-        classOf = .allocate(capacity: max(groupCount, 1))
-        let startClass: Int32 = start.isZero ? 0 : 1
-        classOf.initialize(repeating: startClass, count: max(groupCount, 1))
-        holders.base[1] = start.isZero ? 0 : Int32(groupCount)
+        numbers = WideStore(width: width + 3, capacity: 8)
+        numbers.base.initialize(repeating: 0, count: 8 * (width + 3))
+        let groupSlots = max(groupCount, 1)
+        var arena = TableArena()
+        let marksAt = arena.reserve(UInt64.self, count: classes), keyUtilityAt = arena.reserve(UInt64.self, count: projectCount)
+        let classOfAt = arena.reserve(Int32.self, count: groupSlots), holdersAt = arena.reserve(Int32.self, count: classes)
+        let epochAt = arena.reserve(Int32.self, count: classes), freeAt = arena.reserve(Int32.self, count: classes)
+        let droppedAt = arena.reserve(Bool.self, count: projectCount), movedAt = arena.reserve(Bool.self, count: projectCount)
+        tables = arena.allocate()
+        marks = TableArena.table(tables, at: marksAt, count: classes)
+        keyUtility = TableArena.table(tables, at: keyUtilityAt, count: projectCount)
+        classOf = TableArena.table(tables, at: classOfAt, count: groupSlots)
+        holders = TableArena.table(tables, at: holdersAt, count: classes)
+        epoch = TableArena.table(tables, at: epochAt, count: classes)
+        freeClasses = TableArena.table(tables, at: freeAt, count: classes)
+        dropped = TableArena.table(tables, at: droppedAt, count: projectCount)
+        moved = TableArena.table(tables, at: movedAt, count: projectCount)
+        // Only classes in use are initialized, here the empty and the first one, then each
+        // new one (``newClass()``): pages of the per-class tables that a count never reaches
+        // are never touched.
+        marks.initialize(repeating: 0, count: 2)
+        holders.initialize(repeating: 0, count: 2)
+        epoch.initialize(repeating: 0, count: 2)
+        keyUtility.initialize(repeating: 0, count: projectCount)
+        classOf.initialize(repeating: start.isZero ? 0 : 1, count: groupSlots)
+        dropped.initialize(repeating: false, count: projectCount)
+        moved.initialize(repeating: false, count: projectCount)
+        walkEntries = Entries(capacity: groupCount, segments: instance.largestSegmentCount)
+        bestEntries = Entries(capacity: groupCount, segments: instance.largestSegmentCount)
+        selected.reserveCapacity(instance.candidates.count)
+        factors.reserveCapacity(instance.candidates.count)
+        walked.reserveCapacity(instance.candidates.count)
+        if !start.isZero { holders[1] = Int32(groupCount) }
         Limbs.store(.zero, into: money[0], count: width)
         Limbs.store(start, into: money[1], count: width)
         Limbs.store(scale, into: numbers[Self.denominatorSlot], count: width)
         for project in instance.candidates {
-            Limbs.multiply(numbers[Self.denominatorSlot], by: UInt64(instance.costs[project]), count: width, into: scratch[0])
-            Limbs.copy(scratch[0], to: keys[project], count: width)
+            Limbs.multiply(numbers[Self.denominatorSlot], by: UInt64(instance.costs[project]), count: width, into: scratch(0))
+            Limbs.copy(scratch(0), to: keys[project], count: width)
             keyUtility[project] = instance.totalWeight[project]
         }
     }
 
-    deinit { classOf.deallocate() }
+    deinit { tables.deallocate() }
 
     /// Limbs per number for numbers of at most `bits` bits, with room for sums of up to 2^32
     /// of them.
@@ -142,11 +176,10 @@ final class EqualSharesEngine {
             let order = self.compareKeys(a, b)
             return order != 0 ? order < 0 : a < b
         }
-        // Remaining projects by known price. Payments scale every price alike, so only the
-        // projects walked in a round need to find their places again.
-        var remaining = instance.candidates.sorted(by: byKnownPrice)
-        var dropped = [Bool](repeating: false, count: projectCount)
-        var moved = dropped
+        // Remaining projects by known price, which starts as the price while nobody runs short:
+        // the candidates' order. Payments scale every price alike, so only the projects walked
+        // in a round need to find their places again.
+        var remaining = instance.candidates
         var reported = Set<Int>()
         while true {
             walked.removeAll(keepingCapacity: true)
@@ -166,9 +199,9 @@ final class EqualSharesEngine {
                 if order < 0 {
                     becomeBest(project)
                     best = project
-                    tied = [project]
+                    if explain { tied = [project] }
                 } else if order == 0 {
-                    tied.append(project)
+                    if explain { tied.append(project) }
                     if instance.priority[project] < instance.priority[best] {
                         becomeBest(project)
                         best = project
@@ -176,7 +209,7 @@ final class EqualSharesEngine {
                 }
             }
             if let reference, certified {
-                certified = check(round: selected.count, winner: best, against: reference, remaining: remaining, from: stop, dropped: &dropped)
+                certified = check(round: selected.count, winner: best, against: reference, remaining: remaining, from: stop)
                 if !certified && stopWhenUncertified { return }
             }
             guard best >= 0 else { break }
@@ -216,7 +249,7 @@ final class EqualSharesEngine {
     /// The sign of ρ(a) − ρ(b) from the known prices.
     private func compareKeys(_ a: Int, _ b: Int) -> Int {
         let used = significant
-        let left = scratch[0], right = scratch[1]
+        let left = scratch(0), right = scratch(1)
         Limbs.multiply(keys[a], by: keyUtility[b], count: used, into: left)
         left[used + 1] = Limbs.multiplyInPlace(left, by: instance.priceUnit[b], count: used + 1)
         Limbs.multiply(keys[b], by: keyUtility[a], count: used, into: right)
@@ -249,7 +282,7 @@ final class EqualSharesEngine {
     private func walk(_ project: Int) -> Bool {
         let entries = walkEntries
         entries.removeAll()
-        let classes = classOf, tags = marks.base
+        let classes = classOf, tags = marks
         instance.supporterGroups.withUnsafeBufferPointer { groups in
             instance.supporterSizes.withUnsafeBufferPointer { sizes in
                 for segment in instance.segments(of: project) {
@@ -277,18 +310,18 @@ final class EqualSharesEngine {
         // Every number here is below 2^boundBits: only the significant limbs take part.
         let used = significant
         let cost = numbers[Self.costSlot], paid = numbers[Self.walkPaidSlot], target = keys[project]
-        Limbs.multiply(numbers[Self.denominatorSlot], by: UInt64(instance.costs[project]), count: used, into: scratch[2])
-        Limbs.copy(scratch[2], to: cost, count: used)
+        Limbs.multiply(numbers[Self.denominatorSlot], by: UInt64(instance.costs[project]), count: used, into: scratch(2))
+        Limbs.copy(scratch(2), to: cost, count: used)
         paid.update(repeating: 0, count: used + 1)
         // Both the known price and the price if nobody were poor are lower bounds of the true
         // one: the first pass compares with the higher of the two, later passes with the price
         // the rest would pay. Whoever cannot pay a lower bound is poor.
-        let known = scratch[3], knownUtility = keyUtility[project]
+        let known = scratch(3), knownUtility = keyUtility[project]
         Limbs.copy(target, to: known, count: used)
-        let right = scratch[1]
-        Limbs.multiply(known, by: utility, count: used, into: scratch[0])
+        let right = scratch(1)
+        Limbs.multiply(known, by: utility, count: used, into: scratch(0))
         Limbs.multiply(cost, by: knownUtility, count: used, into: right)
-        let knownIsHigher = Limbs.compare(scratch[0], right, count: used + 1) > 0
+        let knownIsHigher = Limbs.compare(scratch(0), right, count: used + 1) > 0
         var passes = 0
         while true {
             // target = cost − paid: the share of the cost left to those who pay ρ × utility.
@@ -304,7 +337,8 @@ final class EqualSharesEngine {
             // money × utility < target × weight, that is money < ⌈target × weight / utility⌉.
             var lost: UInt64 = 0
             var first = 0
-            for last in entries.segmentEnds {
+            for segment in 0..<entries.segmentCount {
+                let last = entries.segmentEnds[segment]
                 defer { first = last }
                 guard first < last else { continue }
                 Limbs.multiply(numerator, by: entries.weight[first], count: used, into: right)
@@ -333,7 +367,7 @@ final class EqualSharesEngine {
     private func sortedWalk(_ entries: Entries, utility: UInt64, target: UnsafeMutablePointer<UInt64>,
                             cost: UnsafeMutablePointer<UInt64>, paid: UnsafeMutablePointer<UInt64>) -> UInt64 {
         let width = money.width
-        let left = scratch[0], right = scratch[1]
+        let left = scratch(0), right = scratch(1)
         let order = (0..<entries.count).filter { !entries.poor[$0] }.sorted { a, b in
             Limbs.multiply(money[Int(entries.owner[a])], by: entries.weight[b], count: width, into: left)
             Limbs.multiply(money[Int(entries.owner[b])], by: entries.weight[a], count: width, into: right)
@@ -364,7 +398,7 @@ final class EqualSharesEngine {
     /// Whether a project's supporters still have its cost between them.
     private func isAffordable(_ project: Int) -> Bool {
         let width = money.width
-        let total = scratch[2], cost = scratch[3]
+        let total = scratch(2), cost = scratch(3)
         total.initialize(repeating: 0, count: width + 3)
         Limbs.multiply(numbers[Self.denominatorSlot], by: UInt64(instance.costs[project]), count: width, into: cost)
         instance.supporterGroups.withUnsafeBufferPointer { groups in
@@ -383,8 +417,7 @@ final class EqualSharesEngine {
 
     /// Whether round `round` keeps the reference's outcome (see ``certified``): the same
     /// winner, and every other project still affordable dearer than the reference winner was.
-    private func check(round: Int, winner: Int, against reference: Reference, remaining: [Int], from stop: Int,
-                       dropped: inout [Bool]) -> Bool {
+    private func check(round: Int, winner: Int, against reference: Reference, remaining: [Int], from stop: Int) -> Bool {
         guard winner >= 0 else { return round == reference.winners.count }
         guard round < reference.winners.count, reference.winners[round] == winner else { return false }
         let bar = reference.prices[round]
@@ -440,7 +473,7 @@ final class EqualSharesEngine {
         boundBits += Limbs.bitWidth(factor)
         widen()
         width = money.width
-        let share = scratch[3]
+        let share = scratch(3)
         Limbs.copy(keys[project], to: share, count: width)
         Limbs.divideInPlace(share, by: divisor, count: width)
         factors.append(factor)
@@ -457,28 +490,29 @@ final class EqualSharesEngine {
     private func moveSupporters(of project: Int, share: UnsafeMutablePointer<UInt64>) {
         let width = money.width, used = significant
         let entries = bestEntries
-        let charge = scratch[2]
+        let charge = scratch(2)
         var first = 0
         for (index, segment) in instance.segments(of: project).enumerated() {
             let last = entries.segmentEnds[index]
             for entry in first..<last {
                 let owner = Int(entries.owner[entry])
-                marks.base[owner] = 0
+                marks[owner] = 0
                 if entries.poor[entry] { continue }
                 let target = newClass()
                 let balance = money[target]
                 Limbs.copy(self.balance(owner), to: balance, count: width)
-                epoch.base[target] = Int32(factors.count)
+                epoch[target] = Int32(factors.count)
                 Limbs.multiply(share, by: segment.weight, count: used, into: charge)
                 Limbs.subtract(charge, from: balance, count: used)
                 if Limbs.isZero(balance, count: used) {
-                    freeClasses.append(Int32(target))
+                    freeClasses[freeCount] = Int32(target)
+                    freeCount += 1
                 } else {
-                    marks.base[owner] = UInt64(target)
+                    marks[owner] = UInt64(target)
                 }
             }
             first = last
-            let classes = classOf, tags = marks.base, counts = holders.base
+            let classes = classOf, tags = marks, counts = holders
             instance.supporterGroups.withUnsafeBufferPointer { groups in
                 for position in segment.start..<segment.end {
                     let group = Int(groups[position])
@@ -491,21 +525,27 @@ final class EqualSharesEngine {
                 }
             }
         }
-        holders.base[0] = 0
+        holders[0] = 0
         let freed = UInt64(nextStamp()) << 32
         for entry in 0..<entries.count {
             let owner = Int(entries.owner[entry])
-            if holders.base[owner] == 0 && marks.base[owner] != freed {
-                marks.base[owner] = freed
-                freeClasses.append(Int32(owner))
+            if holders[owner] == 0 && marks[owner] != freed {
+                marks[owner] = freed
+                freeClasses[freeCount] = Int32(owner)
+                freeCount += 1
             }
         }
     }
 
     private func newClass() -> Int {
-        if let free = freeClasses.popLast() { return Int(free) }
+        if freeCount > 0 {
+            freeCount -= 1
+            return Int(freeClasses[freeCount])
+        }
         let owner = classCount
         classCount += 1
+        marks[owner] = 0
+        holders[owner] = 0
         return owner
     }
 
@@ -515,9 +555,12 @@ final class EqualSharesEngine {
         let width = Self.width(for: boundBits) + 2
         money.widen(to: width, keeping: classCount)
         keys.widen(to: width, keeping: projectCount)
-        numbers.widen(to: width, keeping: 4)
-        scratch.widen(to: width + 3, keeping: 4)
+        numbers.widen(to: width + 3, keeping: 8)
     }
+
+    /// Scratch number `index` (0 to 3).
+    @inline(__always)
+    private func scratch(_ index: Int) -> UnsafeMutablePointer<UInt64> { numbers[Self.scratchSlot + index] }
 
     /// A class's money over the present `D`.
     @inline(__always)
@@ -530,7 +573,7 @@ final class EqualSharesEngine {
     /// where their product fits.
     @inline(__always)
     private func catchUp(_ owner: Int) {
-        var next = Int(epoch.base[owner])
+        var next = Int(epoch[owner])
         let end = factors.count
         guard next < end else { return }
         let used = significant, limbs = money[owner]
@@ -545,13 +588,13 @@ final class EqualSharesEngine {
             }
             if factor != 1 { Limbs.multiplyInPlace(limbs, by: factor, count: used) }
         }
-        epoch.base[owner] = Int32(end)
+        epoch[owner] = Int32(end)
     }
 
     private func nextStamp() -> UInt32 {
         walkStamp &+= 1
         if walkStamp == 0 {
-            marks.base.update(repeating: 0, count: marks.capacity)
+            marks.update(repeating: 0, count: classCount)
             walkStamp = 1
         }
         return walkStamp
@@ -559,34 +602,40 @@ final class EqualSharesEngine {
 }
 
 /// The classes supporting one project in a walk: per class, its weight, voters and whether it
-/// pays all it has.
+/// pays all it has. Used by one count on one thread, so its variables go unchecked for
+/// exclusivity, like the engine's.
 final class Entries {
-    private(set) var count = 0
+    @exclusivity(unchecked) private(set) var count = 0
     let owner: UnsafeMutablePointer<Int32>
     let weight: UnsafeMutablePointer<UInt64>
     let voters: UnsafeMutablePointer<UInt64>
     let poor: UnsafeMutablePointer<Bool>
-    /// Where each weight segment's entries end.
-    private(set) var segmentEnds: [Int] = []
+    /// Where each weight segment's entries end: `segmentEnds[0 ..< segmentCount]`.
+    let segmentEnds: UnsafeMutablePointer<Int>
+    @exclusivity(unchecked) private(set) var segmentCount = 0
+    /// The one allocation behind the columns.
+    private let storage: UnsafeMutableRawPointer
 
-    init(capacity: Int) {
-        let capacity = max(capacity, 1)
-        owner = .allocate(capacity: capacity)
-        weight = .allocate(capacity: capacity)
-        voters = .allocate(capacity: capacity)
-        poor = .allocate(capacity: capacity)
+    /// Room for `capacity` classes in at most `segments` segments.
+    init(capacity: Int, segments: Int) {
+        let capacity = max(capacity, 1), segments = max(segments, 1)
+        var arena = TableArena()
+        let weightAt = arena.reserve(UInt64.self, count: capacity), votersAt = arena.reserve(UInt64.self, count: capacity)
+        let endsAt = arena.reserve(Int.self, count: segments), ownerAt = arena.reserve(Int32.self, count: capacity)
+        let poorAt = arena.reserve(Bool.self, count: capacity)
+        storage = arena.allocate()
+        weight = TableArena.table(storage, at: weightAt, count: capacity)
+        voters = TableArena.table(storage, at: votersAt, count: capacity)
+        segmentEnds = TableArena.table(storage, at: endsAt, count: segments)
+        owner = TableArena.table(storage, at: ownerAt, count: capacity)
+        poor = TableArena.table(storage, at: poorAt, count: capacity)
     }
 
-    deinit {
-        owner.deallocate()
-        weight.deallocate()
-        voters.deallocate()
-        poor.deallocate()
-    }
+    deinit { storage.deallocate() }
 
     func removeAll() {
         count = 0
-        segmentEnds.removeAll(keepingCapacity: true)
+        segmentCount = 0
     }
 
     @inline(__always)
@@ -598,7 +647,10 @@ final class Entries {
         count += 1
     }
 
-    func endSegment() { segmentEnds.append(count) }
+    func endSegment() {
+        segmentEnds[segmentCount] = count
+        segmentCount += 1
+    }
 }
 
 /// One round of the Method of Equal Shares, as the explanation tells it.

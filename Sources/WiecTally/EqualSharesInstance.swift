@@ -14,7 +14,7 @@ public enum EqualSharesUtility: String, Sendable, Hashable, CaseIterable {
 /// utility (its cost, or 1): the project's ``priceUnit``, with every weight 1. Cumulative and
 /// scoring ballots give each voter their points as utilities: the weights, with a price unit
 /// of 1.
-struct EqualSharesInstance {
+final class EqualSharesInstance: Sendable {
     /// Supporting groups of one project that share a weight.
     struct Segment {
         var weight: UInt64
@@ -26,7 +26,9 @@ struct EqualSharesInstance {
     let projectCount: Int
     let costs: [Int64]
     let voterCount: Int
-    /// Projects MES may buy: not withdrawn, positive cost, some supporter with positive utility.
+    /// Projects MES may buy: not withdrawn, positive cost, some supporter with positive utility;
+    /// by the price each has while no supporter runs short (cost ÷ total utility), cheapest
+    /// first, then by index: the order of known prices that a count starts from.
     let candidates: [Int]
     /// Supported projects that cost nothing: bought before the count, as pabutools does.
     let freeProjects: [Int]
@@ -40,6 +42,8 @@ struct EqualSharesInstance {
     private let segmentList: [Segment]
     /// Project `p`'s segments are `segmentList[segmentStart[p] ..< segmentStart[p + 1]]`.
     private let segmentStart: [Int]
+    /// The most segments any one project has.
+    let largestSegmentCount: Int
     let supporterGroups: [Int32]
     /// The size of each group in ``supporterGroups``, side by side with it.
     let supporterSizes: [UInt64]
@@ -69,32 +73,42 @@ struct EqualSharesInstance {
         groupSizes = sizes
 
         // Supporters of each project, segmented by weight: a counting sort of the groups'
-        // pairs by project, then a sort by weight within each project (approval ballots, all of
+        // pairs by project, then a sort by weight within each project (uniform ballots, all of
         // weight 1, need none).
-        priceUnit = (0..<projectCount).map { project in
-            uniform && choice == .cost ? UInt64(max(costs[project], 0)) : 1
+        let priceUnit = costs.map { cost in uniform && choice == .cost ? UInt64(max(cost, 0)) : 1 }
+        self.priceUnit = priceUnit
+        // `ends[p]` counts project p's pairs, then holds where they start and serves as the
+        // cursor that places them: afterwards it is where they end, so project p's pairs are
+        // `(p == 0 ? 0 : ends[p - 1]) ..< ends[p]`.
+        let pairs = grouping.projects.span, starts = grouping.start.span
+        var ends = [Int](repeating: 0, count: projectCount)
+        for index in 0..<pairs.count { ends[Int(pairs[index])] += 1 }
+        var pairCount = 0
+        for project in 0..<projectCount {
+            pairCount += ends[project]
+            ends[project] = pairCount - ends[project]
         }
-        var offsets = [Int](repeating: 0, count: projectCount + 1)
-        for project in grouping.projects { offsets[Int(project) + 1] += 1 }
-        for project in 0..<projectCount { offsets[project + 1] += offsets[project] }
-        var flat = [Int32](repeating: 0, count: offsets[projectCount])
-        var flatWeights = [UInt64](repeating: 0, count: offsets[projectCount])
-        var fill = offsets
+        var flat = [Int32](repeating: 0, count: pairCount)
+        var flatWeights = uniform ? [] : [UInt64](repeating: 0, count: pairCount)
         for group in 0..<sizes.count {
-            for index in grouping.start[group]..<grouping.start[group + 1] {
-                let project = Int(grouping.projects[index])
-                flat[fill[project]] = Int32(group)
-                flatWeights[fill[project]] = UInt64(grouping.weights[index])
-                fill[project] += 1
+            for index in starts[group]..<starts[group + 1] {
+                let project = Int(pairs[index])
+                flat[ends[project]] = Int32(group)
+                if !uniform { flatWeights[ends[project]] = UInt64(grouping.weights[index]) }
+                ends[project] += 1
             }
         }
         var segmentList: [Segment] = []
-        var segmentStart = [0]
+        segmentList.reserveCapacity(projectCount)
+        var segmentStart: [Int] = []
         segmentStart.reserveCapacity(projectCount + 1)
-        var totalUtility = [Int64](repeating: 0, count: projectCount)
+        segmentStart.append(0)
         var totalWeight = [UInt64](repeating: 0, count: projectCount)
+        var candidates: [Int] = [], freeProjects: [Int] = []
+        candidates.reserveCapacity(projectCount)
+        var largestSegmentCount = 0
         for project in 0..<projectCount {
-            let range = offsets[project]..<offsets[project + 1]
+            let range = (project == 0 ? 0 : ends[project - 1])..<ends[project]
             if !uniform {
                 let sorted = range.map { (weight: flatWeights[$0], group: flat[$0]) }
                     .sorted { $0.weight != $1.weight ? $0.weight < $1.weight : $0.group < $1.group }
@@ -106,38 +120,68 @@ struct EqualSharesInstance {
             var total: UInt64 = 0, weights: UInt64 = 0
             var overflow = false
             let firstSegment = segmentList.count
-            for index in range {
-                let weight = flatWeights[index], voters = sizes[Int(flat[index])]
-                if segmentList.count == firstSegment || segmentList[segmentList.count - 1].weight != weight {
-                    if segmentList.count > firstSegment { segmentList[segmentList.count - 1].end = index }
-                    segmentList.append(Segment(weight: weight, start: index, end: range.upperBound))
+            if uniform {
+                // One segment, of weight 1: the total utility is the price unit per voter.
+                for index in range { weights &+= sizes[Int(flat[index])] }
+                if !range.isEmpty { segmentList.append(Segment(weight: 1, start: range.lowerBound, end: range.upperBound)) }
+                (total, overflow) = weights.multipliedReportingOverflow(by: priceUnit[project])
+            } else {
+                for index in range {
+                    let weight = flatWeights[index], voters = sizes[Int(flat[index])]
+                    if segmentList.count == firstSegment || segmentList[segmentList.count - 1].weight != weight {
+                        if segmentList.count > firstSegment { segmentList[segmentList.count - 1].end = index }
+                        segmentList.append(Segment(weight: weight, start: index, end: range.upperBound))
+                    }
+                    let (utility, o0) = weight.multipliedReportingOverflow(by: priceUnit[project])
+                    let (part, o1) = utility.multipliedReportingOverflow(by: voters)
+                    let (sum, o2) = total.addingReportingOverflow(part)
+                    overflow = overflow || o0 || o1 || o2
+                    total = sum
+                    weights &+= weight &* voters
                 }
-                let (utility, o0) = weight.multipliedReportingOverflow(by: priceUnit[project])
-                let (part, o1) = utility.multipliedReportingOverflow(by: voters)
-                let (sum, o2) = total.addingReportingOverflow(part)
-                overflow = overflow || o0 || o1 || o2
-                total = sum
-                weights &+= weight &* voters
             }
             segmentStart.append(segmentList.count)
+            largestSegmentCount = max(largestSegmentCount, segmentList.count - firstSegment)
             totalWeight[project] = weights
             if overflow || total > UInt64(Int64.max) {
                 throw .arithmeticOverflow("the total utility of project \(election.projects[project].id)")
             }
-            totalUtility[project] = Int64(total)
+            if usable[project] && total > 0 {
+                if costs[project] > 0 { candidates.append(project) } else { freeProjects.append(project) }
+            }
+        }
+        // Cheapest first: ρ(a) < ρ(b) when cost(a) × weight(b) × unit(b) < cost(b) × weight(a) × unit(a).
+        candidates.sort { a, b in
+            let left = Self.product(UInt64(costs[a]), totalWeight[b], priceUnit[b])
+            let right = Self.product(UInt64(costs[b]), totalWeight[a], priceUnit[a])
+            if left.high != right.high { return left.high < right.high }
+            if left.middle != right.middle { return left.middle < right.middle }
+            return left.low != right.low ? left.low < right.low : a < b
         }
         self.segmentList = segmentList
         self.segmentStart = segmentStart
+        self.largestSegmentCount = largestSegmentCount
         self.totalWeight = totalWeight
+        self.candidates = candidates
+        self.freeProjects = freeProjects
         supporterGroups = flat
-        supporterSizes = flat.map { sizes[Int($0)] }
-        let supported = (0..<projectCount).filter { usable[$0] && totalUtility[$0] > 0 }
-        candidates = supported.filter { costs[$0] > 0 }
-        freeProjects = supported.filter { costs[$0] == 0 }
+        supporterSizes = [UInt64](unsafeUninitializedCapacity: pairCount) { column, count in
+            for index in 0..<pairCount { column[index] = sizes[Int(flat[index])] }
+            count = pairCount
+        }
     }
 }
 
 extension EqualSharesInstance {
+    /// `a × b × c` in 192 bits.
+    private static func product(_ a: UInt64, _ b: UInt64, _ c: UInt64) -> (high: UInt64, middle: UInt64, low: UInt64) {
+        let (abHigh, abLow) = a.multipliedFullWidth(by: b)
+        let (lowHigh, low) = abLow.multipliedFullWidth(by: c)
+        let (high, highLow) = abHigh.multipliedFullWidth(by: c)
+        let (middle, carry) = lowHigh.addingReportingOverflow(highLow)
+        return (high &+ (carry ? 1 : 0), middle, low)
+    }
+
     /// A project's supporting groups by weight, lightest first.
     @inline(__always)
     func segments(of project: Int) -> ArraySlice<Segment> {
@@ -147,7 +191,9 @@ extension EqualSharesInstance {
 
 /// The voters of an election in groups, each group with its (project, weight) pairs.
 struct BallotGrouping {
-    /// Group `g`'s pairs are `projects[start[g] ..< start[g + 1]]` with `weights` alike.
+    /// Group `g`'s pairs are `projects[start[g] ..< start[g + 1]]` with `weights` alike; every
+    /// weight of uniform ballots is 1, and ``init(eachOf:uniform:usable:)`` leaves `weights`
+    /// empty for them.
     private(set) var start: [Int] = [0]
     private(set) var projects: [Int32] = []
     private(set) var weights: [Int64] = []
@@ -161,7 +207,7 @@ struct BallotGrouping {
         var total = 0
         for index in 0..<ballots.count { total += ballots[index].projects.count }
         var start = [Int](repeating: 0, count: ballots.count + 1)
-        var projects = [Int32](repeating: 0, count: total), weights = [Int64](repeating: 1, count: total)
+        var projects = [Int32](repeating: 0, count: total), weights = uniform ? [] : [Int64](repeating: 1, count: total)
         var count = 0
         usable.withUnsafeBufferPointer { usable in
             projects.withUnsafeMutableBufferPointer { projects in
@@ -173,7 +219,7 @@ struct BallotGrouping {
                             let weight = uniform ? 1 : points[index]
                             guard weight > 0 else { continue }
                             projects[count] = Int32(truncatingIfNeeded: list[index])
-                            weights[count] = weight
+                            if !uniform { weights[count] = weight }
                             count += 1
                         }
                         start[group + 1] = count
@@ -182,7 +228,7 @@ struct BallotGrouping {
             }
         }
         projects.removeLast(total - count)
-        weights.removeLast(total - count)
+        if !uniform { weights.removeLast(total - count) }
         self.start = start
         self.projects = projects
         self.weights = weights

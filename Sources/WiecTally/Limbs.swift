@@ -8,8 +8,14 @@ enum Limbs {
     /// `result[0 ... count] = a[0 ..< count] × factor` (`count + 1` limbs written).
     @inline(__always)
     static func multiply(_ a: UnsafePointer<UInt64>, by factor: UInt64, count: Int, into result: Pointer) {
-        result.update(from: a, count: count)
-        result[count] = multiplyInPlace(result, by: factor, count: count)
+        var carry: UInt64 = 0
+        for index in 0..<count {
+            let (high, low) = a[index].multipliedFullWidth(by: factor)
+            let (sum, overflow) = low.addingReportingOverflow(carry)
+            result[index] = sum
+            carry = high &+ (overflow ? 1 : 0)
+        }
+        result[count] = carry
     }
 
     /// `a[0 ..< count] ×= factor`; returns the limb carried out (zero when it fits).
@@ -111,10 +117,11 @@ enum Limbs {
         return 1
     }
 
-    /// Copies `count` limbs.
+    /// Copies `count` limbs, one by one: counts are a few limbs, where a call to `memmove`
+    /// costs more than the copy.
     @inline(__always)
     static func copy(_ source: UnsafePointer<UInt64>, to target: Pointer, count: Int) {
-        target.update(from: source, count: count)
+        for index in 0..<count { target[index] = source[index] }
     }
 
     /// The number as a ``BigInt``.

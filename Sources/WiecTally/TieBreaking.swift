@@ -40,21 +40,18 @@ public enum TieBreaking: Sendable, Hashable {
     /// Each project's priority in a tie (lower wins), indexed like the election's projects.
     /// Priorities are distinct, so they decide every tie.
     public func priorities(in election: Election) -> [Int] {
-        let indices = Array(election.projects.indices)
+        let indices = election.projects.indices
         let ordered: [Int]
         switch self {
         case .fileOrder:
-            ordered = indices
+            ordered = Array(indices)
         case .cost:
             ordered = indices.sorted { a, b in
                 let (ca, cb) = (election.projects[a].cost, election.projects[b].cost)
                 return ca != cb ? ca < cb : a < b
             }
         case .lexicographic:
-            ordered = indices.sorted { a, b in
-                let (ia, ib) = (election.projects[a].id, election.projects[b].id)
-                return ia != ib ? ia.utf8.lexicographicallyPrecedes(ib.utf8) : a < b
-            }
+            ordered = Self.lexicographicOrder(election.projects)
         case .costVotesLottery(let seed):
             let supporters = election.supporterCounts()
             let draws = indices.map { Lottery.draw(seed: seed, projectID: election.projects[$0].id) }
@@ -69,6 +66,26 @@ public enum TieBreaking: Sendable, Hashable {
         var priorities = [Int](repeating: 0, count: ordered.count)
         for (rank, project) in ordered.enumerated() { priorities[project] = rank }
         return priorities
+    }
+
+    /// Project indices by id, compared byte by byte in UTF-8 (an id that begins another comes
+    /// first), then by index. The first eight bytes of each id, packed big-endian into one
+    /// integer with zeros after the end, settle every pair whose packed bytes differ; only
+    /// pairs that agree on them compare their ids in full.
+    private static func lexicographicOrder(_ projects: [Project]) -> [Int] {
+        let packed = projects.map { project in
+            var value: UInt64 = 0, shift = 56
+            for byte in project.id.utf8.prefix(8) {
+                value |= UInt64(byte) << shift
+                shift -= 8
+            }
+            return value
+        }
+        return projects.indices.sorted { a, b in
+            if packed[a] != packed[b] { return packed[a] < packed[b] }
+            let (ia, ib) = (projects[a].id, projects[b].id)
+            return ia != ib ? ia.utf8.lexicographicallyPrecedes(ib.utf8) : a < b
+        }
     }
 }
 

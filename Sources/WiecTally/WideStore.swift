@@ -2,11 +2,12 @@
 /// allocation of a fixed number of slots: the money of every voter class of an Equal Shares
 /// count, or each project's price bound. The width grows for all numbers at once, so a slot's
 /// address is a multiply away and no number ever owns storage of its own. Slots hold whatever
-/// was written to them: nothing is zeroed for the caller.
+/// was written to them: nothing is zeroed for the caller. A store belongs to one count on one
+/// thread, so its variables go unchecked for exclusivity (a run-time call per access otherwise).
 final class WideStore {
-    private(set) var width: Int
-    private(set) var capacity: Int
-    private(set) var base: UnsafeMutablePointer<UInt64>
+    @exclusivity(unchecked) private(set) var width: Int
+    @exclusivity(unchecked) private(set) var capacity: Int
+    @exclusivity(unchecked) private(set) var base: UnsafeMutablePointer<UInt64>
 
     init(width: Int, capacity: Int) {
         self.width = width
@@ -33,18 +34,4 @@ final class WideStore {
         base = storage
         width = newWidth
     }
-}
-
-/// A fixed buffer of plain values addressed by pointer, for the per-class tables of a count.
-final class PlainBuffer<Element: BitwiseCopyable> {
-    let capacity: Int
-    let base: UnsafeMutablePointer<Element>
-
-    init(capacity: Int, filler: Element) {
-        self.capacity = max(capacity, 1)
-        base = .allocate(capacity: self.capacity)
-        base.initialize(repeating: filler, count: self.capacity)
-    }
-
-    deinit { base.deallocate() }
 }

@@ -43,6 +43,20 @@ struct TieBreakingTests {
         #expect(outcomes == [true, false])
     }
 
+    /// Lexicographic priorities follow the ids' UTF-8 bytes in full, then file order: also for
+    /// ids that share their first eight bytes, begin one another, repeat or go beyond ASCII.
+    @Test func lexicographicPrioritiesCompareWholeIds() {
+        let ids = ["project-10", "project-1", "project-100", "", "project-1", "b", "a\u{0}", "a", "zażółć", "zaż", "project-09", "Z"]
+        let election = Election(
+            projects: ids.map { Project(id: $0, cost: Money(units: 1)) }, ballots: [], budget: Money(units: 1), voteType: .approval
+        )
+        let expected = ids.indices.sorted { a, b in
+            ids[a].utf8.lexicographicallyPrecedes(ids[b].utf8) || (ids[a] == ids[b] && a < b)
+        }
+        let priorities = TieBreaking.lexicographic.priorities(in: election)
+        #expect(ids.indices.sorted { priorities[$0] < priorities[$1] } == expected)
+    }
+
     @Test func namesRoundTrip() {
         for rule in [TieBreaking.fileOrder, .cost, .lexicographic, .costVotesLottery(seed: "x:y")] {
             #expect(TieBreaking(name: rule.name) == rule)
