@@ -248,7 +248,7 @@ struct PabulibReader {
         CSVScanner.text(fields[index])
     }
 
-    private func readProject(line: Int, layout: ProjectLayout) throws(PabulibError) -> PabulibProject {
+    private mutating func readProject(line: Int, layout: ProjectLayout) throws(PabulibError) -> PabulibProject {
         guard fields.count == layout.width else {
             throw error(line, nil, "expected \(layout.width) fields as in the PROJECTS header, found \(fields.count)")
         }
@@ -298,9 +298,10 @@ struct PabulibReader {
 
     /// Reads and checks one vote: its voter id, its ballot, and the first of the file's limits it breaks.
     ///
-    /// This, ``readProjects(_:line:lookup:)`` and ``sectionTitle()`` change nothing, but are
-    /// `mutating` so that the reader is passed by reference: called as non-mutating methods from
-    /// the vote loop, the whole reader was copied (and its references retained) once per vote.
+    /// This and the other helpers called once per vote or project (``readProjects(_:line:lookup:)``,
+    /// ``readPoints(_:line:)``, ``readProject(line:layout:)``, ``sectionTitle()``) change nothing,
+    /// but are `mutating` so that the reader is passed by reference: called as non-mutating
+    /// methods from the loops, the whole reader was copied (and its references retained) each time.
     private mutating func readVote(
         line: Int, layout: VoteLayout, lookup: inout VoteLookup
     ) throws(PabulibError) -> (voterID: CSVScanner.Field, ballot: Ballot, violation: BallotRules.Violation?) {
@@ -378,7 +379,7 @@ struct PabulibReader {
     }
 
     /// The whole numbers of a `points` field, in order.
-    private func readPoints(_ field: CSVScanner.Field, line: Int) throws(PabulibError) -> [Int64] {
+    private mutating func readPoints(_ field: CSVScanner.Field, line: Int) throws(PabulibError) -> [Int64] {
         guard !field.isEmpty else { return [] }
         var points: [Int64] = []
         points.reserveCapacity(Self.itemCount(field))
