@@ -58,7 +58,7 @@ public struct PabulibElection: Sendable {
     ///
     /// - Throws: ``PabulibError`` naming the file, line and field of the first defect.
     public static func read(path: String, limitCheck: LimitCheck = .enforce) throws(PabulibError) -> PabulibElection {
-        let (bytes, name) = try PabulibFile.contents(of: path)
+        let (bytes, name) = try fileContents(at: path)
         return try parse(bytes, fileName: name, limitCheck: limitCheck)
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Pabulib
 import Testing
 import WiecTally
@@ -103,6 +104,24 @@ struct MalformedFileTests {
         } catch {
             #expect(error.line == 13 && error.field == "points", "\(error)")
             #expect(error.message.contains("add up to more than 9223372036854775807"), "\(error)")
+        }
+    }
+
+    /// A path that is missing or not a file is refused by name, by both readers; a file on disk
+    /// reads as its bytes do.
+    @Test func readsFilesFromDiskAndRefusesOtherPaths() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wiec-read-\(UInt64.random(in: 0...UInt64.max))")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("pool.pb").path
+        try Data(Self.valid.utf8).write(to: URL(fileURLWithPath: path))
+        let fromDisk = try PabulibFile.read(path: path)
+        #expect(fromDisk == (try PabulibFile.parse(Array(Self.valid.utf8), fileName: "pool.pb")))
+        #expect(try PabulibElection.read(path: path).election == fromDisk.election())
+
+        for (bad, name) in [(folder.appendingPathComponent("missing.pb").path, "missing.pb"), (folder.path, folder.lastPathComponent)] {
+            #expect(throws: PabulibError(file: name, line: 0, field: nil, message: "cannot read the file")) { try PabulibFile.read(path: bad) }
+            #expect(throws: PabulibError(file: name, line: 0, field: nil, message: "cannot read the file")) { try PabulibElection.read(path: bad) }
         }
     }
 
