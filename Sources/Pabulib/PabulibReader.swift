@@ -1,4 +1,3 @@
-import Foundation
 import WiecTally
 
 /// What to do with a ballot that breaks the file's own limits (`max_length`, `max_sum_cost`, …).
@@ -27,7 +26,6 @@ extension PabulibFile {
         return try parse(bytes, fileName: name, limitCheck: limitCheck)
     }
 
-
     /// Parses and checks the bytes of a `.pb` file in one streaming pass, refusing ballots that
     /// break the file's limits.
     ///
@@ -50,32 +48,6 @@ extension PabulibFile {
             return (file, reader.warnings)
         }
     }
-}
-
-/// The bytes of the file at `path`, and its name for error messages.
-///
-/// Read with one `read` call into the array (no `Data` to copy from): for a small file this
-/// is a good part of the time a count takes.
-func fileContents(at path: String) throws(PabulibError) -> (bytes: [UInt8], name: String) {
-    let name = path.split(separator: "/", omittingEmptySubsequences: true).last.map(String.init) ?? path
-    let cannotRead = PabulibError(file: name, line: 0, field: nil, message: "cannot read the file")
-    let descriptor = open(path, O_RDONLY)
-    guard descriptor >= 0 else { throw cannotRead }
-    defer { close(descriptor) }
-    var status = stat()
-    guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { throw cannotRead }
-    let size = Int(status.st_size)
-    let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, filled in
-        filled = 0
-        while filled < size {
-            let count = read(descriptor, buffer.baseAddress! + filled, size - filled)
-            if count < 0, errno == EINTR { continue }
-            // A file that shrank while being read ends where the reading did.
-            guard count > 0 else { break }
-            filled += count
-        }
-    }
-    return (bytes, name)
 }
 
 /// What the reader keeps while it reads votes: the file's rules and the tables to check each vote.
