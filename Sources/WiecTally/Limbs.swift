@@ -8,25 +8,25 @@ enum Limbs {
     /// `result[0 ... count] = a[0 ..< count] × factor` (`count + 1` limbs written).
     @inline(__always)
     static func multiply(_ a: UnsafePointer<UInt64>, by factor: UInt64, count: Int, into result: Pointer) {
-        var carry: UInt64 = 0
-        for index in 0..<count {
-            let (high, low) = a[index].multipliedFullWidth(by: factor)
-            let (sum, overflow) = low.addingReportingOverflow(carry)
-            result[index] = sum
-            carry = high &+ (overflow ? 1 : 0)
-        }
-        result[count] = carry
+        result[count] = multiplyLow(a, by: factor, count: count, into: result)
     }
 
     /// `a[0 ..< count] ×= factor`; returns the limb carried out (zero when it fits).
     @inline(__always)
     @discardableResult
     static func multiplyInPlace(_ a: Pointer, by factor: UInt64, count: Int) -> UInt64 {
+        multiplyLow(a, by: factor, count: count, into: a)
+    }
+
+    /// `result[0 ..< count] = a[0 ..< count] × factor` without its top limb, which is returned;
+    /// `result` may be `a` (each limb is read before it is written).
+    @inline(__always)
+    private static func multiplyLow(_ a: UnsafePointer<UInt64>, by factor: UInt64, count: Int, into result: Pointer) -> UInt64 {
         var carry: UInt64 = 0
         for index in 0..<count {
             let (high, low) = a[index].multipliedFullWidth(by: factor)
             let (sum, overflow) = low.addingReportingOverflow(carry)
-            a[index] = sum
+            result[index] = sum
             carry = high &+ (overflow ? 1 : 0)
         }
         return carry
