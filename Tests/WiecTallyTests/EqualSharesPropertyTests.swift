@@ -1,5 +1,6 @@
 import Testing
 import WiecTally
+import WiecTestSupport
 
 extension Election {
     /// A small random election: approval (or cumulative) ballots, costs with grosze.

@@ -1,5 +1,6 @@
 import Testing
 import WiecTally
+import WiecTestSupport
 
 /// Big integers, fractions, and counts whose numbers outgrow 128 bits.
 struct ExactArithmeticTests {

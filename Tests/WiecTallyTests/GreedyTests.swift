@@ -1,5 +1,6 @@
 import Testing
 import WiecTally
+import WiecTestSupport
 
 /// The greedy family on small elections whose outcome can be worked out by hand.
 struct GreedyTests {

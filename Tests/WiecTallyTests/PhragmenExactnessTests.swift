@@ -1,5 +1,6 @@
 import Testing
 import WiecTally
+import WiecTestSupport
 
 /// Sequential Phragmén against a plain BigInt count of every voter's load, on elections whose
 /// loads need many limbs (huge costs, many purchases) as well as on small ones full of ties.
