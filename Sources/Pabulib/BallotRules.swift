@@ -30,8 +30,18 @@ struct BallotRules {
             }
         }
 
-        /// Each key by its name: one hash per META line instead of comparing it with every name.
-        static let byName = Dictionary(uniqueKeysWithValues: allCases.map { ($0.name, $0) })
+        /// Each key with its name's bytes.
+        private static let names = allCases.map { ($0, Array($0.name.utf8)) }
+
+        /// The key named `name`: compared only with the names of its length, so most META keys
+        /// (description, unit, language…) are ruled out without reading them.
+        init?(name: String) {
+            var name = name
+            guard let key = name.withUTF8({ bytes in
+                Self.names.first { $0.1.count == bytes.count && $0.1.elementsEqual(bytes) }?.0
+            }) else { return nil }
+            self = key
+        }
     }
 
     var budget: Money
@@ -43,7 +53,7 @@ struct BallotRules {
         // One pass over META keeps the trimmed value of the first entry of each key the rules read.
         var values = [String?](repeating: nil, count: Key.allCases.count)
         for entry in meta {
-            guard let key = Key.byName[entry.key], values[key.rawValue] == nil else { continue }
+            guard let key = Key(name: entry.key), values[key.rawValue] == nil else { continue }
             values[key.rawValue] = entry.value.trimmingSpaces()
         }
         func value(_ key: Key) -> String? { values[key.rawValue].flatMap { $0.isEmpty ? nil : $0 } }

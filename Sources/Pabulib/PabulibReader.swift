@@ -121,7 +121,8 @@ struct PabulibReader {
 
     mutating func read() throws(PabulibError) -> PabulibFile {
         var meta: [MetaEntry] = []
-        var metaLines = [String: Int](minimumCapacity: 32)
+        // The line of each META entry, for errors about its value.
+        var metaLines: [Int] = []
         var metaTitleLine = 1
         var section: Section?
         // At most three sections: a list is quicker than a set.
@@ -168,7 +169,9 @@ struct PabulibReader {
                     throw error(line, text(0), "a META line needs a key and a value")
                 }
                 let key = text(0)
-                if metaLines.updateValue(line, forKey: key) != nil { throw error(line, key, "the META key appears twice") }
+                // META has a dozen or two keys: comparing with those before is quicker than hashing.
+                if meta.contains(where: { $0.key == key }) { throw error(line, key, "the META key appears twice") }
+                metaLines.append(line)
                 // A value holding `;` was split into fields: it is joined back.
                 let value = fields.count == 2 ? text(1) : fields[1...].map(CSVScanner.text).joined(separator: ";")
                 meta.append(MetaEntry(key: key, value: value))
@@ -409,12 +412,12 @@ struct PabulibReader {
         error(line, "points", "'\(CSVScanner.text(raw))' is not a list of whole numbers of points")
     }
 
-    private func ballotRules(_ meta: [MetaEntry], metaLines: [String: Int], titleLine: Int) throws(PabulibError) -> BallotRules {
+    private func ballotRules(_ meta: [MetaEntry], metaLines: [Int], titleLine: Int) throws(PabulibError) -> BallotRules {
         do {
             return try BallotRules(meta: meta)
         } catch {
             // A missing key is reported at the META title.
-            throw self.error(metaLines[error.key] ?? titleLine, error.key, error.message)
+            throw self.error(meta.firstIndex { $0.key == error.key }.map { metaLines[$0] } ?? titleLine, error.key, error.message)
         }
     }
 
