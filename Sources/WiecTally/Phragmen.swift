@@ -10,54 +10,59 @@ enum Phragmen {
         guard election.voteType == .approval || election.voteType == .chooseOne else {
             throw .voteTypeNotSupported(rule: Rule.phragmen.rawValue, voteType: election.voteType)
         }
-        let costs = election.projects.map(\.cost.minorUnits)
+        let projects = election.projects
         let budget = election.budget.minorUnits
         var remaining: [Int] = []
-        for (index, project) in election.projects.enumerated() where !project.isWithdrawn && costs[index] <= budget {
-            guard costs[index] >= 0 else {
+        remaining.reserveCapacity(projects.count)
+        for (index, project) in projects.enumerated() where !project.isWithdrawn && project.cost.minorUnits <= budget {
+            guard project.cost.minorUnits >= 0 else {
                 throw .ruleNotApplicable(Rule.phragmen.rawValue, reason: "project \(project.id) has a negative cost")
             }
             remaining.append(index)
         }
         let approvals = PhragmenApprovals(election, candidates: remaining)
         let scores = approvals.scores
-        let loads = PhragmenLoads(approvals: approvals, costs: costs, purchases: remaining.count { scores[$0] > 0 })
+        let loads = PhragmenLoads(approvals: approvals, projects: projects, purchases: remaining.count { scores[$0] > 0 })
         var priority: [Int] = []
         var spent: Int64 = 0
         var selected: [Int] = []
+        selected.reserveCapacity(remaining.count)
         var steps: [TallyStep] = []
         var ties: [Tie] = []
         var best: [Int] = []
-        best.reserveCapacity(remaining.count)
         while !remaining.isEmpty {
-            best.removeAll(keepingCapacity: true)
-            best.append(remaining[0])
+            // The least new load, and how many projects share it; the tied ones are listed
+            // (in the order of `remaining`, then by priority) only when there are several.
+            var winnerPosition = 0, tied = 1
             for index in 1..<remaining.count {
-                let project = remaining[index]
-                let order = loads.compare(project, best[0])
+                let order = loads.compare(remaining[index], remaining[winnerPosition])
                 if order < 0 {
-                    best.removeAll(keepingCapacity: true)
-                    best.append(project)
+                    winnerPosition = index
+                    tied = 1
                 } else if order == 0 {
-                    best.append(project)
+                    tied += 1
                 }
             }
-            if best.count > 1 {
+            if tied > 1 {
+                let least = remaining[winnerPosition]
+                best = remaining.filter { loads.compare($0, least) == 0 }
                 if priority.isEmpty { priority = options.tieBreaking.priorities(in: election) }
                 best.sort { priority[$0] < priority[$1] }
+                winnerPosition = remaining.firstIndex(of: best[0])!
             }
-            if let tooDear = best.first(where: { costs[$0] > budget - spent }) {
-                steps.append(.skipped(project: tooDear, score: scores[tooDear], cost: election.projects[tooDear].cost,
+            let winner = remaining[winnerPosition]
+            let tooDear = tied > 1 ? best.first(where: { projects[$0].cost.minorUnits > budget - spent })
+                                   : (projects[winner].cost.minorUnits > budget - spent ? winner : nil)
+            if let tooDear {
+                steps.append(.skipped(project: tooDear, score: scores[tooDear], cost: projects[tooDear].cost,
                                       budgetLeft: Money(minorUnits: budget - spent)))
                 break
             }
-            let winner = best[0]
-            if best.count > 1 { ties.append(Tie(projects: best, score: scores[winner])) }
-            let position = remaining.firstIndex(of: winner)!
-            remaining.swapAt(position, remaining.count - 1)
+            if tied > 1 { ties.append(Tie(projects: best, score: scores[winner])) }
+            remaining.swapAt(winnerPosition, remaining.count - 1)
             remaining.removeLast()
             selected.append(winner)
-            spent += costs[winner]
+            spent += projects[winner].cost.minorUnits
             guard scores[winner] > 0 else {
                 steps.append(.phragmenRound(project: winner, load: Rational(0), supporters: 0))
                 continue
@@ -67,7 +72,7 @@ enum Phragmen {
                 steps.append(.phragmenRound(project: winner, load: loads.lastLoad, supporters: Int(scores[winner])))
             }
         }
-        var statuses = election.projects.map { $0.isWithdrawn ? ProjectStatus.withdrawn : .notSelected }
+        var statuses = projects.map { $0.isWithdrawn ? ProjectStatus.withdrawn : .notSelected }
         for project in selected { statuses[project] = .selected }
         return TallyResult(
             rule: .phragmen, tieBreaking: options.tieBreaking, budget: election.budget, selected: selected,

@@ -1,13 +1,17 @@
 /// The approvals a sequential Phragmén count walks, flattened once: each voter's approved
-/// candidates and each candidate's supporters, as two tables of 32-bit indices in memory of
-/// their own. Only candidates (projects the count may buy) are kept, and voters who approve no
-/// candidate are left out, since their loads never change.
+/// candidates and each candidate's supporters, as two tables of 32-bit indices. Only candidates
+/// (projects the count may buy) are kept, and voters who approve no candidate are left out, since
+/// their loads never change. The tables are carved from one ``TableArena`` allocation, sized for
+/// four approvals a ballot; elections with more move the two index tables to memory of their own.
 final class PhragmenApprovals {
     /// Each project's approval score (its number of supporters), indexed like the election's
     /// projects, candidates or not.
     let scores: [Int64]
     /// The number of voters kept, numbered from 0.
     let voterCount: Int
+    private let tables: UnsafeMutableRawPointer
+    /// The two index tables when they outgrow `tables` (nil otherwise).
+    private let entries: UnsafeMutablePointer<Int32>?
     private let ballotStart: UnsafeMutablePointer<Int>
     private let ballotProjects: UnsafeMutablePointer<Int32>
     private let supporterStart: UnsafeMutablePointer<Int>
@@ -15,16 +19,26 @@ final class PhragmenApprovals {
 
     init(_ election: Election, candidates: [Int]) {
         let projectCount = election.projects.count
-        let isCandidate = UnsafeMutablePointer<Bool>.allocate(capacity: max(projectCount, 1))
-        defer { isCandidate.deallocate() }
+        let ballotCount = election.ballots.count
+        // Room for each voter's candidates and, just as many, for the candidates' supporters.
+        var capacity = 4 * ballotCount + 16
+        var arena = TableArena()
+        let ballotStartAt = arena.reserve(Int.self, count: ballotCount + 1)
+        let supporterStartAt = arena.reserve(Int.self, count: projectCount + 1)
+        let fillAt = arena.reserve(Int.self, count: projectCount)
+        let entriesAt = arena.reserve(Int32.self, count: 2 * capacity)
+        let isCandidateAt = arena.reserve(Bool.self, count: projectCount)
+        let tables = arena.allocate()
+        let ballotStart: UnsafeMutablePointer<Int> = TableArena.table(tables, at: ballotStartAt, count: ballotCount + 1)
+        let supporterStart: UnsafeMutablePointer<Int> = TableArena.table(tables, at: supporterStartAt, count: projectCount + 1)
+        let fill: UnsafeMutablePointer<Int> = TableArena.table(tables, at: fillAt, count: projectCount)
+        let isCandidate: UnsafeMutablePointer<Bool> = TableArena.table(tables, at: isCandidateAt, count: projectCount)
+        var ballotProjects: UnsafeMutablePointer<Int32> = TableArena.table(tables, at: entriesAt, count: 2 * capacity)
+        var entries: UnsafeMutablePointer<Int32>? = nil
         isCandidate.initialize(repeating: false, count: projectCount)
         for project in candidates { isCandidate[project] = true }
         // One pass over the ballots: scores, and each voter's candidates (the table grows as needed).
         var scores = [Int64](repeating: 0, count: projectCount)
-        let ballotCount = election.ballots.count
-        let ballotStart = UnsafeMutablePointer<Int>.allocate(capacity: ballotCount + 1)
-        var capacity = 4 * ballotCount + 16
-        var ballotProjects = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
         var voters = 0
         var offset = 0
         ballotStart[0] = 0
@@ -35,9 +49,10 @@ final class PhragmenApprovals {
                 let approved = ballots[index].projects.span
                 if offset + approved.count > capacity {
                     capacity = 2 * capacity + approved.count
-                    let larger = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
+                    let larger = UnsafeMutablePointer<Int32>.allocate(capacity: 2 * capacity)
                     larger.moveInitialize(from: ballotProjects, count: offset)
-                    ballotProjects.deallocate()
+                    entries?.deallocate()
+                    entries = larger
                     ballotProjects = larger
                 }
                 let begin = offset
@@ -55,16 +70,7 @@ final class PhragmenApprovals {
                 }
             }
         }
-        self.scores = scores
-        voterCount = voters
-        self.ballotStart = ballotStart
-        self.ballotProjects = ballotProjects
-        let supporterStart = UnsafeMutablePointer<Int>.allocate(capacity: projectCount + 1)
-        let supporterList = UnsafeMutablePointer<Int32>.allocate(capacity: max(offset, 1))
-        self.supporterStart = supporterStart
-        self.supporterList = supporterList
-        let fill = UnsafeMutablePointer<Int>.allocate(capacity: max(projectCount, 1))
-        defer { fill.deallocate() }
+        let supporterList = ballotProjects + capacity
         supporterStart[0] = 0
         for project in 0..<projectCount {
             fill[project] = supporterStart[project]
@@ -77,13 +83,19 @@ final class PhragmenApprovals {
                 fill[project] += 1
             }
         }
+        self.scores = scores
+        voterCount = voters
+        self.tables = tables
+        self.entries = entries
+        self.ballotStart = ballotStart
+        self.ballotProjects = ballotProjects
+        self.supporterStart = supporterStart
+        self.supporterList = supporterList
     }
 
     deinit {
-        ballotStart.deallocate()
-        ballotProjects.deallocate()
-        supporterStart.deallocate()
-        supporterList.deallocate()
+        tables.deallocate()
+        entries?.deallocate()
     }
 
     /// The kept voters who approve a candidate (empty for other projects).

@@ -1,8 +1,8 @@
 /// The loads of a sequential Phragmén count, exact and without allocation in a round.
 ///
 /// Every number is an integer over one common denominator `D` (the product of the supporter
-/// counts of the projects bought so far), stored as fixed-width limbs (``Limbs``) in
-/// ``WideStore``s that widen for all numbers at once when `D` grows. A voter's load is the load of
+/// counts of the projects bought so far), stored side by side as fixed-width limbs (``Limbs``)
+/// of one width that grows for all numbers at once when `D` grows. A voter's load is the load of
 /// the last project it helped buy, so voters share a few *load groups* (group 0: load 0, then one
 /// per purchase). For each project the count keeps `N = (its supporters' loads + its cost) × D`,
 /// so the load its supporters would carry if it were bought is `N / (D × supporters)`.
@@ -10,19 +10,27 @@
 /// Sizes: loads add up to the money spent, so every `N` and every group load is below
 /// `2⁶⁴ × D`; `used` (the limbs of `D` plus two) holds them and `used + 1` limbs hold their
 /// products by a supporter count.
+///
+/// The numbers (at their first width) and the per-voter and per-group tables are carved from one
+/// ``TableArena`` allocation; wider numbers move to memory of their own. A count runs on one
+/// thread, so the variables go unchecked for exclusivity.
 final class PhragmenLoads {
     private let approvals: PhragmenApprovals
-    /// Limbs in use for every number; the stores are at least `used + 2` wide.
-    private var used: Int
-    private var denominatorLimbs = 1
-    /// Per project: `N` as above (kept up to date for candidates still in the count).
-    private let numerators: WideStore
-    /// Per load group: its load × `D`.
-    private let groupLoads: WideStore
-    /// Slot 0: `D`; slots 1, 2: products; slot 3: a group's rise in load.
-    private let scratch: WideStore
-    private var groups = 1
+    /// Limbs in use for every number; `width` is at least `used + 2`.
+    @exclusivity(unchecked) private var used: Int
+    @exclusivity(unchecked) private var denominatorLimbs = 1
+    @exclusivity(unchecked) private var groups = 1
+    /// Slot 0: `D`; slots 1, 2: products; slot 3: a group's rise in load; then per project `N`
+    /// as above (kept up to date for candidates still in the count); then per load group its
+    /// load × `D`.
+    @exclusivity(unchecked) private var numbers: UnsafeMutablePointer<UInt64>
+    /// Limbs a number takes in `numbers`.
+    @exclusivity(unchecked) private var width: Int
+    /// `numbers` once it has moved out of `tables` (nil before).
+    @exclusivity(unchecked) private var widened: UnsafeMutablePointer<UInt64>?
+    private let slotCount: Int
     private let projectCount: Int
+    private let tables: UnsafeMutableRawPointer
     /// Each kept voter's load group.
     private let groupOf: UnsafeMutablePointer<Int32>
     /// Per load group and project: how many of the voters moving out of that group approve it.
@@ -30,39 +38,68 @@ final class PhragmenLoads {
     private let touched: UnsafeMutablePointer<Int32>
     private let isTouched: UnsafeMutablePointer<Bool>
 
-    /// Loads of 0 for everyone; `costs` are non-negative and `purchases` bounds the number of
-    /// projects with supporters that will be bought.
-    init(approvals: PhragmenApprovals, costs: [Int64], purchases: Int) {
+    /// Loads of 0 for everyone; the candidates' costs are non-negative and `purchases` bounds the
+    /// number of projects with supporters that will be bought.
+    init(approvals: PhragmenApprovals, projects: [Project], purchases: Int) {
         self.approvals = approvals
-        projectCount = costs.count
+        projectCount = projects.count
         used = 3
         let width = 8
+        self.width = width
         let groupCapacity = purchases + 1
-        numerators = WideStore(width: width, capacity: projectCount)
-        groupLoads = WideStore(width: width, capacity: groupCapacity)
-        scratch = WideStore(width: width, capacity: 4)
+        slotCount = 4 + projectCount + groupCapacity
+        let voterCount = approvals.voterCount
+        var arena = TableArena()
+        let numbersAt = arena.reserve(UInt64.self, count: slotCount * width)
+        let groupOfAt = arena.reserve(Int32.self, count: voterCount)
+        let movedAt = arena.reserve(Int32.self, count: groupCapacity * projectCount)
+        let touchedAt = arena.reserve(Int32.self, count: groupCapacity)
+        let isTouchedAt = arena.reserve(Bool.self, count: groupCapacity)
+        tables = arena.allocate()
+        numbers = TableArena.table(tables, at: numbersAt, count: slotCount * width)
+        numbers.initialize(repeating: 0, count: (5 + projectCount) * width)
+        numbers[0] = 1
         for project in 0..<projectCount {
-            let slot = numerators[project]
-            slot.update(repeating: 0, count: width)
-            slot[0] = UInt64(max(costs[project], 0))
+            numbers[(4 + project) * width] = UInt64(max(projects[project].cost.minorUnits, 0))
         }
-        groupLoads[0].update(repeating: 0, count: width)
-        scratch[0].update(repeating: 0, count: width)
-        scratch[0][0] = 1
-        groupOf = .allocate(capacity: max(approvals.voterCount, 1))
-        groupOf.initialize(repeating: 0, count: approvals.voterCount)
-        moved = .allocate(capacity: groupCapacity * projectCount)
+        groupOf = TableArena.table(tables, at: groupOfAt, count: voterCount)
+        moved = TableArena.table(tables, at: movedAt, count: groupCapacity * projectCount)
+        touched = TableArena.table(tables, at: touchedAt, count: groupCapacity)
+        isTouched = TableArena.table(tables, at: isTouchedAt, count: groupCapacity)
+        groupOf.initialize(repeating: 0, count: voterCount)
         moved.initialize(repeating: 0, count: groupCapacity * projectCount)
-        touched = .allocate(capacity: groupCapacity)
-        isTouched = .allocate(capacity: groupCapacity)
         isTouched.initialize(repeating: false, count: groupCapacity)
     }
 
     deinit {
-        groupOf.deallocate()
-        moved.deallocate()
-        touched.deallocate()
-        isTouched.deallocate()
+        tables.deallocate()
+        widened?.deallocate()
+    }
+
+    /// The limbs of a slot.
+    @inline(__always)
+    private func slot(_ index: Int) -> UnsafeMutablePointer<UInt64> { numbers + index * width }
+
+    /// `N` of a project.
+    @inline(__always)
+    private func numerator(_ project: Int) -> UnsafeMutablePointer<UInt64> { slot(4 + project) }
+
+    /// A load group's load × `D`.
+    @inline(__always)
+    private func groupLoad(_ group: Int) -> UnsafeMutablePointer<UInt64> { slot(4 + projectCount + group) }
+
+    /// Gives every number `newWidth` limbs, keeping the values of the slots in use.
+    private func widen(to newWidth: Int) {
+        let storage = UnsafeMutablePointer<UInt64>.allocate(capacity: slotCount * newWidth)
+        for index in 0..<(4 + projectCount + groups) {
+            let target = storage + index * newWidth
+            target.update(from: slot(index), count: width)
+            (target + width).update(repeating: 0, count: newWidth - width)
+        }
+        widened?.deallocate()
+        widened = storage
+        numbers = storage
+        width = newWidth
     }
 
     /// The sign of (new load of `a`) − (new load of `b`); a project without supporters has an
@@ -73,15 +110,15 @@ final class PhragmenLoads {
         if supportersA == 0 || supportersB == 0 {
             return supportersA == supportersB ? 0 : (supportersA == 0 ? 1 : -1)
         }
-        let left = scratch[1], right = scratch[2]
-        Limbs.multiply(numerators[a], by: supportersB, count: used, into: left)
-        Limbs.multiply(numerators[b], by: supportersA, count: used, into: right)
+        let left = slot(1), right = slot(2)
+        Limbs.multiply(numerator(a), by: supportersB, count: used, into: left)
+        Limbs.multiply(numerator(b), by: supportersA, count: used, into: right)
         return Limbs.compare(left, right, count: used + 1)
     }
 
     /// The load of the voters who paid for the last project bought, exactly.
     var lastLoad: Rational {
-        Rational(Limbs.bigInt(groupLoads[groups - 1], count: used), Limbs.bigInt(scratch[0], count: denominatorLimbs))
+        Rational(Limbs.bigInt(groupLoad(groups - 1), count: used), Limbs.bigInt(slot(0), count: denominatorLimbs))
     }
 
     /// Buys `winner` (which has supporters): its supporters' loads all become its new load.
@@ -93,28 +130,23 @@ final class PhragmenLoads {
         // The new load is N(winner) / (D × factor): D becomes D × factor, every other number
         // is multiplied by factor.
         for old in 0..<group {
-            let slot = groupLoads[old]
+            let slot = groupLoad(old)
             slot[used] = Limbs.multiplyInPlace(slot, by: factor, count: used)
         }
         for project in remaining {
-            let slot = numerators[project]
+            let slot = numerator(project)
             slot[used] = Limbs.multiplyInPlace(slot, by: factor, count: used)
         }
-        let denominator = scratch[0]
+        let denominator = slot(0)
         let carry = Limbs.multiplyInPlace(denominator, by: factor, count: denominatorLimbs)
         if carry != 0 {
             denominator[denominatorLimbs] = carry
             denominatorLimbs += 1
         }
-        Limbs.copy(numerators[winner], to: groupLoads[group], count: used)
-        groupLoads[group][used] = 0
+        Limbs.copy(numerator(winner), to: groupLoad(group), count: used)
+        groupLoad(group)[used] = 0
         used = denominatorLimbs + 2
-        if numerators.width < used + 2 {
-            let width = max(used + 2, 2 * numerators.width)
-            numerators.widen(to: width, keeping: projectCount)
-            groupLoads.widen(to: width, keeping: groups)
-            scratch.widen(to: width, keeping: 1)
-        }
+        if width < used + 2 { widen(to: max(used + 2, 2 * width)) }
 
         // Move the winner's supporters to the new group, counting per old group who approves what.
         var touchedCount = 0
@@ -127,19 +159,19 @@ final class PhragmenLoads {
                 touchedCount += 1
             }
             let row = moved + old * projectCount
-            for project in approvals.ballot(of: Int(voter)) { row[Int(project)] += 1 }
+            for project in approvals.ballot(of: Int(voter)) { row[Int(project)] &+= 1 }
         }
         // Each project's N rises by (new load − old load) × D per supporter that moved.
-        let rise = scratch[3]
+        let rise = slot(3)
         for index in 0..<touchedCount {
             let old = Int(touched[index])
             isTouched[old] = false
-            Limbs.copy(groupLoads[group], to: rise, count: used)
-            let borrow = Limbs.subtract(groupLoads[old], from: rise, count: used)
+            Limbs.copy(groupLoad(group), to: rise, count: used)
+            let borrow = Limbs.subtract(groupLoad(old), from: rise, count: used)
             precondition(borrow == 0, "Phragmén loads never fall")
             let row = moved + old * projectCount
             for project in remaining where row[project] != 0 {
-                let overflow = Limbs.addMultiple(rise, times: UInt64(row[project]), count: used - 1, to: numerators[project])
+                let overflow = Limbs.addMultiple(rise, times: UInt64(row[project]), count: used - 1, to: numerator(project))
                 precondition(overflow == 0, "Phragmén numerators stay below 2⁶⁴ × D")
             }
             row.update(repeating: 0, count: projectCount)
