@@ -8,8 +8,8 @@
 /// so the load its supporters would carry if it were bought is `N / (D × supporters)`.
 ///
 /// Sizes: loads add up to the money spent, so every `N` and every group load is below
-/// `2⁶⁴ × D`; `used` (the limbs of `D` plus two) holds them and `used + 1` limbs hold their
-/// products by a supporter count.
+/// `2⁶⁴ × D`; `used` (the limbs of `D` plus two) holds them, and their products by a supporter
+/// count fit in `used + 1` limbs.
 ///
 /// The numbers (at their first width) and the per-voter and per-group tables are carved from one
 /// ``TableArena`` allocation; wider numbers move to memory of their own. A count runs on one
@@ -20,7 +20,7 @@ final class PhragmenLoads {
     @exclusivity(unchecked) private var used: Int
     @exclusivity(unchecked) private var denominatorLimbs = 1
     @exclusivity(unchecked) private var groups = 1
-    /// Slot 0: `D`; slots 1, 2: products; slot 3: a group's rise in load; then per project `N`
+    /// Slot 0: `D`; slot 1: a group's rise in load; then per project `N`
     /// as above (kept up to date for candidates still in the count); then per load group its
     /// load × `D`.
     @exclusivity(unchecked) private var numbers: UnsafeMutablePointer<UInt64>
@@ -47,7 +47,7 @@ final class PhragmenLoads {
         let width = 8
         self.width = width
         let groupCapacity = purchases + 1
-        slotCount = 4 + projectCount + groupCapacity
+        slotCount = 2 + projectCount + groupCapacity
         let voterCount = approvals.voterCount
         var arena = TableArena()
         let numbersAt = arena.reserve(UInt64.self, count: slotCount * width)
@@ -57,10 +57,10 @@ final class PhragmenLoads {
         let isTouchedAt = arena.reserve(Bool.self, count: groupCapacity)
         tables = arena.allocate()
         numbers = TableArena.table(tables, at: numbersAt, count: slotCount * width)
-        numbers.initialize(repeating: 0, count: (5 + projectCount) * width)
+        numbers.initialize(repeating: 0, count: (3 + projectCount) * width)
         numbers[0] = 1
         for project in 0..<projectCount {
-            numbers[(4 + project) * width] = UInt64(max(projects[project].cost.minorUnits, 0))
+            numbers[(2 + project) * width] = UInt64(max(projects[project].cost.minorUnits, 0))
         }
         groupOf = TableArena.table(tables, at: groupOfAt, count: voterCount)
         moved = TableArena.table(tables, at: movedAt, count: groupCapacity * projectCount)
@@ -82,16 +82,16 @@ final class PhragmenLoads {
 
     /// `N` of a project.
     @inline(__always)
-    private func numerator(_ project: Int) -> UnsafeMutablePointer<UInt64> { slot(4 + project) }
+    private func numerator(_ project: Int) -> UnsafeMutablePointer<UInt64> { slot(2 + project) }
 
     /// A load group's load × `D`.
     @inline(__always)
-    private func groupLoad(_ group: Int) -> UnsafeMutablePointer<UInt64> { slot(4 + projectCount + group) }
+    private func groupLoad(_ group: Int) -> UnsafeMutablePointer<UInt64> { slot(2 + projectCount + group) }
 
     /// Gives every number `newWidth` limbs, keeping the values of the slots in use.
     private func widen(to newWidth: Int) {
         let storage = UnsafeMutablePointer<UInt64>.allocate(capacity: slotCount * newWidth)
-        for index in 0..<(4 + projectCount + groups) {
+        for index in 0..<(2 + projectCount + groups) {
             let target = storage + index * newWidth
             target.update(from: slot(index), count: width)
             (target + width).update(repeating: 0, count: newWidth - width)
@@ -110,10 +110,28 @@ final class PhragmenLoads {
         if supportersA == 0 || supportersB == 0 {
             return supportersA == supportersB ? 0 : (supportersA == 0 ? 1 : -1)
         }
-        let left = slot(1), right = slot(2)
-        Limbs.multiply(numerator(a), by: supportersB, count: used, into: left)
-        Limbs.multiply(numerator(b), by: supportersA, count: used, into: right)
-        return Limbs.compare(left, right, count: used + 1)
+        // N(a) × supporters(b) − N(b) × supporters(a), limb by limb from the bottom, in registers:
+        // its low `used` limbs (whether any is not zero) and its top limb, which gives the sign
+        // unless it is zero.
+        let numeratorA = numerator(a), numeratorB = numerator(b)
+        var carryA: UInt64 = 0, carryB: UInt64 = 0, borrow: UInt64 = 0, lowBits: UInt64 = 0
+        for index in 0..<used {
+            let (highA, lowA) = numeratorA[index].multipliedFullWidth(by: supportersB)
+            let (limbA, overflowA) = lowA.addingReportingOverflow(carryA)
+            carryA = highA &+ (overflowA ? 1 : 0)
+            let (highB, lowB) = numeratorB[index].multipliedFullWidth(by: supportersA)
+            let (limbB, overflowB) = lowB.addingReportingOverflow(carryB)
+            carryB = highB &+ (overflowB ? 1 : 0)
+            let (difference, borrowOut) = limbA.subtractingReportingOverflow(limbB)
+            let (limb, borrowAgain) = difference.subtractingReportingOverflow(borrow)
+            borrow = (borrowOut ? 1 : 0) &+ (borrowAgain ? 1 : 0)
+            lowBits |= limb
+        }
+        // The top limb is carryA − carryB − borrow; carryB + borrow cannot overflow, as a carry
+        // is at most 2⁶⁴ − 2.
+        let subtrahend = carryB &+ borrow
+        if carryA != subtrahend { return carryA < subtrahend ? -1 : 1 }
+        return lowBits == 0 ? 0 : 1
     }
 
     /// The load of the voters who paid for the last project bought, exactly.
@@ -162,7 +180,7 @@ final class PhragmenLoads {
             for project in approvals.ballot(of: Int(voter)) { row[Int(project)] &+= 1 }
         }
         // Each project's N rises by (new load − old load) × D per supporter that moved.
-        let rise = slot(3)
+        let rise = slot(1)
         for index in 0..<touchedCount {
             let old = Int(touched[index])
             isTouched[old] = false
