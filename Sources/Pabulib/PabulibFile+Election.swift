@@ -69,10 +69,10 @@ public struct PabulibElection: Sendable {
     public static func parse(_ bytes: [UInt8], fileName: String, limitCheck: LimitCheck = .enforce) throws(PabulibError) -> PabulibElection {
         try bytes.withUnsafeBufferPointer { (buffer) throws(PabulibError) in
             var reader = PabulibReader(bytes: buffer, fileName: fileName, limitCheck: limitCheck, keepsWholeFile: false)
-            let file = try reader.read()
+            let (file, rules) = try reader.read()
             return PabulibElection(
                 meta: file.meta,
-                election: PabulibFile.election(projects: file.projects, ballots: reader.ballots, rules: reader.rules!),
+                election: PabulibFile.election(projects: file.projects, ballots: reader.ballots, rules: rules),
                 warnings: reader.warnings
             )
         }

@@ -44,7 +44,7 @@ extension PabulibFile {
     public static func parse(_ bytes: [UInt8], fileName: String, limitCheck: LimitCheck) throws(PabulibError) -> (file: PabulibFile, warnings: [PabulibWarning]) {
         try bytes.withUnsafeBufferPointer { (buffer) throws(PabulibError) in
             var reader = PabulibReader(bytes: buffer, fileName: fileName, limitCheck: limitCheck)
-            let file = try reader.read()
+            let file = try reader.read().file
             return (file, reader.warnings)
         }
     }
@@ -105,8 +105,6 @@ struct PabulibReader {
     private(set) var warnings: [PabulibWarning] = []
     /// The ballots, when the whole file is not kept.
     private(set) var ballots: [Ballot] = []
-    /// What META says about the pool, once read.
-    private(set) var rules: BallotRules?
 
     /// - Parameter keepsWholeFile: whether ``read()`` returns every project and vote with all
     ///   their columns, or only what a count needs: the META entries, each project's id and
@@ -119,8 +117,12 @@ struct PabulibReader {
         self.keepsWholeFile = keepsWholeFile
     }
 
-    mutating func read() throws(PabulibError) -> PabulibFile {
+    /// Reads the whole input.
+    ///
+    /// - Returns: the file, and what its META says about the pool (read once, for the election).
+    mutating func read() throws(PabulibError) -> (file: PabulibFile, rules: BallotRules) {
         var meta: [MetaEntry] = []
+        var rules: BallotRules?
         // The line of each META entry, for errors about its value.
         var metaLines: [Int] = []
         var metaTitleLine = 1
@@ -195,13 +197,13 @@ struct PabulibReader {
             case .votes:
                 // The header: the votes that follow it are read to the end of the file.
                 expectHeader = false
-                let rules = try ballotRules(meta, metaLines: metaLines, titleLine: metaTitleLine)
-                self.rules = rules
-                voteLayout = try VoteLayout(header: fields.map(CSVScanner.text), line: line, voteType: rules.voteType, reader: self)
+                let voteRules = try ballotRules(meta, metaLines: metaLines, titleLine: metaTitleLine)
+                rules = voteRules
+                voteLayout = try VoteLayout(header: fields.map(CSVScanner.text), line: line, voteType: voteRules.voteType, reader: self)
                 voteColumns = voteLayout.extraColumns
                 // META's count is only a hint: a vote takes at least four bytes ("1;a" and a line end).
                 let expectedVotes = min(meta.first { $0.key == "num_votes" }.flatMap { Int($0.value) } ?? 0, input.count / 4)
-                var lookup = VoteLookup(rules: rules, projects: projects, projectIDs: projectIDs, expectedVotes: expectedVotes)
+                var lookup = VoteLookup(rules: voteRules, projects: projects, projectIDs: projectIDs, expectedVotes: expectedVotes)
                 votes = try readVotes(layout: voteLayout, lookup: &lookup, expectedVotes: expectedVotes)
             }
         }
@@ -211,11 +213,13 @@ struct PabulibReader {
         if expectHeader {
             throw error(lastLine, section?.rawValue.uppercased(), "the section has no header row")
         }
-        if rules == nil { rules = try ballotRules(meta, metaLines: metaLines, titleLine: metaTitleLine) }
-        return PabulibFile(
+        let file = PabulibFile(
             meta: meta, projectColumns: projectColumns, projects: projects,
             voteColumns: voteColumns, votes: votes, hasPoints: voteLayout.points != nil
         )
+        // The VOTES header has read the rules by now; reading them here too only guards that.
+        if let rules { return (file, rules) }
+        return (file, try ballotRules(meta, metaLines: metaLines, titleLine: metaTitleLine))
     }
 
     // MARK: - Records

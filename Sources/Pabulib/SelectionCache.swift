@@ -28,17 +28,18 @@ struct SelectionCache {
     /// when it is new (or the cache is off): the caller reads it and hands it to ``remember(_:violation:)``.
     mutating func known(_ field: CSVScanner.Field) -> (projects: [Int], violation: BallotRules.Violation?)? {
         guard isOn else { return nil }
+        let known = index.insert(field, value: selections.count)
         votesInWindow += 1
+        if known == nil { newInWindow += 1 }
         if votesInWindow == Self.window {
             if newInWindow * 2 > Self.window { isOn = false }
             (votesInWindow, newInWindow) = (0, 0)
         }
-        if let known = index.insert(field, value: selections.count) {
-            return selections[known]
+        guard let known else {
+            awaitsSelection = true
+            return nil
         }
-        newInWindow += 1
-        awaitsSelection = true
-        return nil
+        return selections[known]
     }
 
     /// Stores what was read of the field that ``known(_:)`` last reported new.
