@@ -138,6 +138,10 @@ extension Edition {
         case .castBallot(let ballot, let voter, let pool, let projects, let points, let method):
             return [try castBallot(
                 state, actor, ballot: ballot, voter: voter, pool: pool, projects: projects, points: points, method: method)]
+        case .recordPublishedBallot(let ballot, let voter, let pool, let projects, let points, let method, let breaks):
+            return try recordPublishedBallot(
+                state, actor, ballot: ballot, voter: voter, pool: pool, projects: projects, points: points, method: method,
+                breaks: breaks)
         case .voidBallot(let ballot, let reason):
             try phase(state, [.voting, .closed], "ballots are voided")
             guard let pool = state.ballotPools[ballot], let index = state.pools[pool]?.ballotIndex[ballot] else {
@@ -246,13 +250,16 @@ extension Edition {
         // A rule pabulib names but Wiec cannot apply (`greedy-custom`, `unknown`) is accepted, so that
         // past editions can be recorded as they were; publishing such a pool is refused with `tally_failed`.
         do {
-            _ = try Rule(pabulibName: pool.rule)
+            _ = try RuleSpec(name: pool.rule)
         } catch .unknownRule(let name) {
             throw Refusal(.invalidValue, "pool \(pool.id): unknown rule \(name)")
         } catch {}
+        if let problem = pool.exclusionGroups.lazy.compactMap(\.problem).first {
+            throw Refusal(.invalidValue, "pool \(pool.id): \(problem)")
+        }
     }
 
-    private static func require(_ actor: Actor, _ roles: Set<Role>, edition wholeEdition: Bool) throws(Refusal) {
+    static func require(_ actor: Actor, _ roles: Set<Role>, edition wholeEdition: Bool) throws(Refusal) {
         guard roles.contains(actor.role) else {
             throw Refusal(.notAllowed, "a \(actor.role.rawValue) may not do this (allowed: \(roles.map(\.rawValue).sorted().joined(separator: ", ")))")
         }
@@ -261,11 +268,11 @@ extension Edition {
         }
     }
 
-    private static func scope(_ actor: Actor, _ pool: PoolID) throws(Refusal) {
+    static func scope(_ actor: Actor, _ pool: PoolID) throws(Refusal) {
         guard actor.covers(pool) else { throw Refusal(.notInScope, "\(actor.role.rawValue) \(actor.id) has no scope over pool \(pool)") }
     }
 
-    private static func phase(_ state: EditionState, _ phases: [Phase], _ what: String) throws(Refusal) {
+    static func phase(_ state: EditionState, _ phases: [Phase], _ what: String) throws(Refusal) {
         guard phases.contains(state.phase) else {
             throw Refusal(.phaseClosed, "\(what) in \(phases.map(\.rawValue).joined(separator: " or ")), and the edition is in \(state.phase.rawValue)")
         }

@@ -20,6 +20,7 @@ struct PoolView: Codable, Sendable {
     var maxPoints: Int64?
     var minSumPoints: Int64?
     var maxSumPoints: Int64?
+    var exclusionGroups: [PoolExclusionGroup]?
     var ballots: Int?
 
     enum CodingKeys: String, CodingKey {
@@ -27,7 +28,7 @@ struct PoolView: Codable, Sendable {
         case minProjectScoreThreshold = "min_project_score_threshold", supportListSize = "support_list_size"
         case allowsRevoting = "allows_revoting", minLength = "min_length", maxLength = "max_length"
         case minSumCost = "min_sum_cost", maxSumCost = "max_sum_cost", minPoints = "min_points", maxPoints = "max_points"
-        case minSumPoints = "min_sum_points", maxSumPoints = "max_sum_points", ballots
+        case minSumPoints = "min_sum_points", maxSumPoints = "max_sum_points", exclusionGroups = "exclusion_groups", ballots
     }
 
     init(_ config: PoolConfig, ballots: Int?) {
@@ -48,6 +49,7 @@ struct PoolView: Codable, Sendable {
         maxPoints = config.limits.maxPoints
         minSumPoints = config.limits.minSumPoints
         maxSumPoints = config.limits.maxSumPoints
+        exclusionGroups = config.exclusionGroups.isEmpty ? nil : config.exclusionGroups
         self.ballots = ballots
     }
 
@@ -60,6 +62,9 @@ struct PoolView: Codable, Sendable {
                 minPoints: minPoints, maxPoints: maxPoints, minSumPoints: minSumPoints, maxSumPoints: maxSumPoints),
             rule: try TextRules.line(rule, "rule", max: 40), tieBreaking: tieBreaking ?? TieBreaking.fileOrder.name,
             minProjectScoreThreshold: minProjectScoreThreshold, supportListSize: supportListSize ?? 0,
-            allowsRevoting: allowsRevoting ?? false)
+            allowsRevoting: allowsRevoting ?? false,
+            exclusionGroups: try (exclusionGroups ?? []).map { group in
+                PoolExclusionGroup(projects: try group.projects.map { try TextRules.id($0, "exclusion_groups") }, atMost: group.atMost)
+            })
     }
 }
