@@ -143,7 +143,7 @@ public final class LedgerStore: EditionStore {
                             let state = cache!.editions[item.edition] ?? EditionState(id: item.edition)
                             let events: [Event]
                             do {
-                                events = try Edition.decide(state, item.command, by: item.actor)
+                                events = try Edition.decide(state, item.command, by: item.actor, at: time)
                             } catch let error as Refusal {
                                 throw batch.count == 1 ? error : Refusal(error.reason, "command \(position + 1) of \(batch.count): \(error.detail)")
                             }
