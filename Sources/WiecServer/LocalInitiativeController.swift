@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import WiecCore
+import WiecGateway
 import WiecLedger
 
 /// Local initiatives (inicjatywa lokalna) of an edition: the council's criteria, applications,

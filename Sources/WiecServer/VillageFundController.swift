@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import WiecCore
+import WiecGateway
 import WiecLedger
 
 /// Village funds (fundusz sołecki): an edition kind of its own, through the same gateway and log.
