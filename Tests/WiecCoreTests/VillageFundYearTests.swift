@@ -153,6 +153,10 @@ struct VillageFundYearTests {
         let announce = Self.fund(.announceAmounts(
             revenue: Money(units: 1_000_000), residents: 100, solectwa: [SolectwoInput(solectwo: "A", residents: 5)], announcedOn: Self.day(7, 1)))
         #expect(f.refusal(announce, by: Self.wojt) == .fundNotSeparated)
+        // A refusal of 2025 applied only to 2026; a consent of 2014 still holds (art. 2 ust. 3–4).
+        let old = CalendarDay(year: 2025, month: 3, day: 1)
+        #expect(f.refusal(Self.fund(.recordResolution(number: "V/1/2025", adoptedOn: old, consents: false)), by: Self.wojt) == .invalidValue)
+        #expect(f.refusal(Self.fund(.recordResolution(number: "XXXIII/236/2014", adoptedOn: CalendarDay(year: 2014, month: 3, day: 28), consents: true)), by: Self.wojt) == nil)
         try f.run(Self.fund(.recordResolution(number: "X/1/2026", adoptedOn: Self.day(3, 31), consents: false)), by: Self.wojt)
         #expect(f.refusal(announce, by: Self.wojt) == .fundNotSeparated)
         // A fund edition takes no civic budget command, and a civic budget none of the fund's.
