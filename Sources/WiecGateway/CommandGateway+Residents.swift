@@ -26,7 +26,7 @@ extension CommandGateway {
     ///
     /// - Throws: the `Refusal` an execution would meet now.
     public func check(_ command: Command, on edition: EditionID, by actor: Actor) throws {
-        _ = try Edition.decide(try store.state(of: edition), command, by: actor)
+        _ = try Edition.decide(try store.state(of: edition), command, by: actor, at: Date())
     }
 
     /// Registers a person as a voter of an edition under a voter id, keeping their personal data
