@@ -130,6 +130,10 @@ struct VillageFundYearTests {
             id: "w1", solectwo: "Błotnica", assembly: "zebranie-blotnica", projects: ["lampy"], submittedOn: Self.day(9, 25),
             replaces: nil)), by: Self.soltysBlotnica)
         try f.run(Self.fund(.rejectApplication(application: "w1", reasons: "brak uzasadnienia", decidedOn: Self.day(9, 29))), by: Self.wojt)
+        // The first assembly cannot adopt it again: that takes a new one after the rejection.
+        #expect(f.refusal(Self.fund(.submitApplication(
+            id: "w2", solectwo: "Błotnica", assembly: "zebranie-blotnica", projects: ["lampy"], submittedOn: Self.day(10, 1),
+            replaces: "w1")), by: Self.soltysBlotnica) == .outOfOrder)
         var again = Self.blotnicaAssembly
         again.id = "zebranie-blotnica-2"
         again.heldOn = Self.day(10, 3)

@@ -102,6 +102,9 @@ extension VillageFund {
                 guard rejected.status == .rejected, let rejectedOn = rejected.decidedOn else {
                     throw Refusal(.outOfOrder, "only an application the wójt rejected is adopted again; \(replaces) is \(rejected.status.rawValue)")
                 }
+                guard assembly.heldOn >= rejectedOn else {
+                    throw Refusal(.outOfOrder, "adopting \(replaces) again takes an assembly held after its rejection of \(rejectedOn); \(assemblyID) was held on \(assembly.heldOn)")
+                }
                 let last = rejectedOn.adding(days: rules.responseDays)
                 guard submittedOn <= last else {
                     throw Refusal(.deadlinePassed, "an application rejected on \(rejectedOn) is adopted again within \(rules.responseDays) days, by \(last); this one is of \(submittedOn)")
