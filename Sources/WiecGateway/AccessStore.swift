@@ -1,0 +1,150 @@
+import Crypto
+public import Foundation
+import GRDB
+public import WiecCore
+
+/// Staff accounts and resident tokens, in their own SQLite file beside the ledger. Only a
+/// SHA-256 of each token is stored; a token is shown once, when it is made.
+///
+/// A resident's voter id and token are derived from a server secret and the registration's
+/// idempotency key, so a retried registration gets the same voter id and the same token.
+public final class AccessStore: Sendable {
+    let database: DatabasePool
+    private let secret: [UInt8]
+
+    /// Opens (creating if needed) the access file.
+    ///
+    /// - Throws: GRDB errors when the file cannot be opened or migrated.
+    public init(path: String) throws {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        database = try DatabasePool(path: path, configuration: configuration)
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-access") { db in
+            try db.execute(sql: """
+                CREATE TABLE staff (
+                    id TEXT PRIMARY KEY,
+                    name TEXT NOT NULL,
+                    role TEXT NOT NULL,
+                    scope TEXT NOT NULL,
+                    token_hash BLOB NOT NULL UNIQUE,
+                    created TEXT NOT NULL,
+                    revoked TEXT
+                );
+                CREATE TABLE residents (
+                    token_hash BLOB PRIMARY KEY,
+                    edition TEXT NOT NULL,
+                    voter_id TEXT NOT NULL
+                );
+                CREATE TABLE secrets (
+                    name TEXT PRIMARY KEY,
+                    value BLOB NOT NULL
+                );
+                """)
+        }
+        Self.registerSignInCodes(&migrator)
+        try migrator.migrate(database)
+        let stored = try database.write { db -> Data in
+            if let value = try Data.fetchOne(db, sql: "SELECT value FROM secrets WHERE name = 'server'") { return value }
+            let value = SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }
+            try db.execute(sql: "INSERT INTO secrets (name, value) VALUES ('server', ?)", arguments: [value])
+            return value
+        }
+        secret = Array(stored)
+    }
+
+    /// Creates a staff account.
+    ///
+    /// - Returns: The account and its bearer token, which is never shown again.
+    public func addStaff(name: String, role: StaffRole, scope: StaffScope, at time: Date) throws -> (StaffAccount, String) {
+        let token = "wiec_s_" + Self.randomText()
+        let account = StaffAccount(id: "staff-" + Self.randomText(bytes: 6), name: name, role: role, scope: scope)
+        try database.write { db in
+            try db.execute(
+                sql: "INSERT INTO staff (id, name, role, scope, token_hash, created) VALUES (?, ?, ?, ?, ?, ?)",
+                arguments: [account.id, name, role.rawValue, scope.text, Self.hash(token), ISO8601DateFormatter().string(from: time)])
+        }
+        return (account, token)
+    }
+
+    /// Revokes a staff account: its token stops working at once.
+    ///
+    /// - Returns: Whether an active account with this id existed.
+    public func revokeStaff(id: String, at time: Date) throws -> Bool {
+        try database.write { db in
+            try db.execute(
+                sql: "UPDATE staff SET revoked = ? WHERE id = ? AND revoked IS NULL",
+                arguments: [ISO8601DateFormatter().string(from: time), id])
+            return db.changesCount > 0
+        }
+    }
+
+    /// The active staff accounts.
+    public func staff() throws -> [StaffAccount] {
+        try database.read { db in
+            try Row.fetchAll(db, sql: "SELECT id, name, role, scope FROM staff WHERE revoked IS NULL ORDER BY created, id")
+                .compactMap(Self.account)
+        }
+    }
+
+    /// The voter id a registration gets, derived from the edition and the request's key.
+    public func voterID(edition: EditionID, idempotencyKey: String) -> VoterID {
+        "v-" + Self.hex(mac("voter\n\(edition)\n\(idempotencyKey)").prefix(12))
+    }
+
+    /// Stores (or finds again) the token of a registered voter.
+    ///
+    /// - Returns: The resident token.
+    public func residentToken(edition: EditionID, voter: VoterID) throws -> String {
+        let token = "wiec_r_" + Self.base64URL(mac("resident\n\(edition)\n\(voter)"))
+        try database.write { db in
+            try db.execute(
+                sql: "INSERT OR IGNORE INTO residents (token_hash, edition, voter_id) VALUES (?, ?, ?)",
+                arguments: [Self.hash(token), edition, voter])
+        }
+        return token
+    }
+
+    /// Who holds a bearer token, if anyone.
+    public func principal(token: String) throws -> Principal? {
+        let digest = Self.hash(token)
+        return try database.read { db in
+            if token.hasPrefix("wiec_r_") {
+                guard let row = try Row.fetchOne(db, sql: "SELECT edition, voter_id FROM residents WHERE token_hash = ?", arguments: [digest])
+                else { return nil }
+                return .resident(edition: row["edition"], voter: row["voter_id"])
+            }
+            guard
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT id, name, role, scope FROM staff WHERE token_hash = ? AND revoked IS NULL", arguments: [digest]),
+                let account = Self.account(row)
+            else { return nil }
+            return .staff(account)
+        }
+    }
+
+    /// An HMAC of a text under the server's secret.
+    func mac(_ text: String) -> [UInt8] {
+        Array(HMAC<SHA256>.authenticationCode(for: Array(text.utf8), using: SymmetricKey(data: secret)))
+    }
+
+    private static func account(_ row: Row) -> StaffAccount? {
+        guard let role = StaffRole(rawValue: row["role"]), let scope = StaffScope(row["scope"]) else { return nil }
+        return StaffAccount(id: row["id"], name: row["name"], role: role, scope: scope)
+    }
+
+    private static func hash(_ token: String) -> Data { Data(SHA256.hash(data: Array(token.utf8))) }
+
+    private static func randomText(bytes: Int = 32) -> String {
+        base64URL(SymmetricKey(size: SymmetricKeySize(bitCount: bytes * 8)).withUnsafeBytes { Array($0) })
+    }
+
+    private static func base64URL(_ bytes: some Sequence<UInt8>) -> String {
+        Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+    }
+
+    private static func hex(_ bytes: some Sequence<UInt8>) -> String {
+        bytes.map { String(format: "%02x", $0) }.joined()
+    }
+}

@@ -1,0 +1,118 @@
+import Crypto
+import Foundation
+public import Hummingbird
+import Metrics
+public import WiecCore
+public import WiecLedger
+
+/// The one path from a request to the ledger: it reads the request's `Idempotency-Key`,
+/// namespaces it by the actor, executes the command and counts appends and ballots.
+public struct CommandGateway: Sendable {
+    public let store: LedgerStore
+    let committer: GroupCommitter
+    private let appends = Counter(label: "wiec_ledger_appends_total")
+    private let ballots = Counter(label: "wiec_ballots_total")
+
+    public init(store: LedgerStore) {
+        self.store = store
+        self.committer = GroupCommitter(store: store)
+    }
+
+    /// The request's idempotency key, checked, or `nil` when it has none.
+    ///
+    /// - Throws: ``Problem`` 400 when the key is empty, too long or not printable ASCII.
+    public static func idempotencyKey(_ request: Request) throws -> String? {
+        guard let key = request.headers[.idempotencyKey] else { return nil }
+        guard !key.isEmpty, key.utf8.count <= 200, key.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) else {
+            throw Problem(
+                .badRequest, code: "invalid_idempotency_key", title: "Invalid Idempotency-Key", titlePL: "Nieprawidłowy klucz idempotencji",
+                detail: "an Idempotency-Key is 1 to 200 printable ASCII characters")
+        }
+        return key
+    }
+
+    /// The ledger key for a request: the client's key under the actor's namespace, or a fresh
+    /// one when the client sent none.
+    public static func ledgerKey(_ request: Request, actor: Actor) throws -> String {
+        guard let key = try idempotencyKey(request) else { return "http:" + UUID().uuidString }
+        return "http:\(actor.role.rawValue):\(actor.id):\(key)"
+    }
+
+    /// An id for something a request creates: the one the client chose, else one derived from
+    /// its idempotency key (so a retry names the same thing), else a random one.
+    public static func newID(_ chosen: String?, prefix: String, request: Request, actor: Actor) throws -> String {
+        if let chosen { return try TextRules.id(chosen, "id") }
+        guard let key = try idempotencyKey(request) else { return prefix + UUID().uuidString.lowercased().prefix(12) }
+        let digest = SHA256.hash(data: Array("\(actor.role.rawValue)\n\(actor.id)\n\(key)\n\(prefix)".utf8))
+        return prefix + digest.prefix(6).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// Executes one command in the next group commit; it is durable when this returns.
+    ///
+    /// - Throws: `Refusal` or ``Problem``; the error middleware maps both.
+    public func execute(_ command: Command, on edition: EditionID, by actor: Actor, request: Request) async throws -> Receipt {
+        let receipt = try await committer.execute(
+            LedgerCommand(command, on: edition, by: actor), idempotencyKey: try Self.ledgerKey(request, actor: actor))
+        count(receipt, ballots: command.isBallot ? 1 : 0)
+        return receipt
+    }
+
+    /// Executes commands on one edition in one transaction: all or nothing.
+    public func execute(batch: [LedgerCommand], actor: Actor, request: Request) throws -> Receipt {
+        let receipt = try store.execute(batch: batch, idempotencyKey: try Self.ledgerKey(request, actor: actor), at: Date())
+        count(receipt, ballots: batch.count { $0.command.isBallot })
+        return receipt
+    }
+
+    /// Counts what a receipt appended.
+    public func count(_ receipt: Receipt, ballots cast: Int) {
+        appends.increment(by: Int(receipt.lastSequence - receipt.firstSequence + 1))
+        if cast > 0 { ballots.increment(by: cast) }
+    }
+
+    /// An edition that exists.
+    ///
+    /// - Throws: `Refusal` `unknown_edition` (404).
+    public func existing(_ edition: EditionID) throws -> EditionState {
+        let state = try store.state(of: edition)
+        guard state.exists else { throw Refusal(.unknownEdition, "no edition \(edition)") }
+        return state
+    }
+
+    /// The actor a resident casts ballots as. Any other actor is returned as it is, for the core
+    /// to judge.
+    public func voter(of actor: Actor, in edition: EditionID) throws -> Actor {
+        guard actor.role == .resident else { return actor }
+        return Actor(role: .voter, id: actor.id)
+    }
+
+    /// The edition holding a proposal.
+    ///
+    /// - Throws: `Refusal` `unknown_proposal` (404).
+    public func edition(ofProposal id: ProposalID) throws -> EditionState {
+        for edition in try store.editions() {
+            let state = try store.state(of: edition)
+            if state.proposals[id] != nil { return state }
+        }
+        throw Refusal(.unknownProposal, "no proposal \(id)")
+    }
+
+    /// The edition holding an appeal.
+    ///
+    /// - Throws: `Refusal` `unknown_appeal` (404).
+    public func edition(ofAppeal id: AppealID) throws -> EditionState {
+        for edition in try store.editions() {
+            let state = try store.state(of: edition)
+            if state.appeals[id] != nil { return state }
+        }
+        throw Refusal(.unknownAppeal, "no appeal \(id)")
+    }
+}
+
+extension Command {
+    /// Whether the command casts a ballot.
+    public var isBallot: Bool {
+        if case .castBallot = self { return true }
+        return false
+    }
+}
