@@ -1,9 +1,11 @@
 import Foundation
 import Hummingbird
 import NIOCore
+import WiecLedger
 
 /// Reads request bodies strictly: at most the configured size, UTF-8 normalised to NFC, JSON
-/// that decodes to the endpoint's type, and no field the type does not know.
+/// with no key given twice and no fractional number, that decodes to the endpoint's type, and no
+/// field the type does not know.
 struct JSONBody: Sendable {
     /// The largest body accepted, in bytes.
     var limit: Int
@@ -27,6 +29,12 @@ struct JSONBody: Sendable {
             text.utf8.elementsEqual(buffer.readableBytesView)
         else { throw Problem.malformedJSON("the body is not UTF-8") }
         let data = Data(text.precomposedStringWithCanonicalMapping.utf8)
+        do {
+            // The strict reading first: a key given twice is refused, not silently resolved.
+            _ = try JSONValue(parsing: Array(data))
+        } catch {
+            throw Problem.malformedJSON(error.message)
+        }
         let raw: Any
         do {
             raw = try JSONSerialization.jsonObject(with: data, options: [])
