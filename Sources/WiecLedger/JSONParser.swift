@@ -187,13 +187,3 @@ struct JSONParser {
         return value
     }
 }
-
-extension JSONValue {
-    /// Parses a JSON document strictly, as the log's own entries are read: integers only, no
-    /// duplicate key in any object, at most 64 levels deep, nothing after the value.
-    ///
-    /// - Throws: ``LedgerError`` naming the byte offset and the problem (e.g. the duplicate key).
-    public init(parsing bytes: [UInt8]) throws(LedgerError) {
-        self = try JSONParser.parse(bytes)
-    }
-}

@@ -3,6 +3,7 @@ public import Hummingbird
 public import Logging
 import Metrics
 import Prometheus
+public import WiecGateway
 
 /// The Prometheus registry every server of the process reports to (the metrics system can
 /// be bootstrapped once per process).

@@ -1,5 +1,6 @@
 import Hummingbird
 import WiecCore
+import WiecGateway
 
 /// Turns a request's bearer token into the core's actor for one action, checking the token's
 /// kind, role and edition; the core then checks phase, role and pool scope.

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import WiecCore
+import WiecGateway
 import WiecLedger
 
 /// Editions, their pools, phases, workshops and initiatives.

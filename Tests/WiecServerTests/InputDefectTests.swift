@@ -168,6 +168,10 @@ import Testing
             #expect(reply.status == .badRequest)
             #expect(reply.code == "malformed_json")
             #expect((reply["detail"] as? String)?.contains("duplicate key id") == true, "\(reply.text)")
+            let escaped = try await client.send(.post, "/api/v1/editions", token: server.admin, raw: #"{"name":"A","id":"a","i\u0064":"b"}"#)
+            #expect((escaped["detail"] as? String)?.contains("duplicate key id") == true, "\(escaped.text)")
+            let nested = try await client.send(.post, "/api/v1/editions/x/paper-ballots", token: server.admin, raw: #"{"ballots":[{"voter":"v","pool":"p","pool":"q","projects":[]}]}"#)
+            #expect((nested["detail"] as? String)?.contains("duplicate key pool") == true, "\(nested.text)")
             #expect(try await client.get("/api/v1/editions/a").status == .notFound)
             #expect(try await client.get("/api/v1/editions/b").status == .notFound)
         }

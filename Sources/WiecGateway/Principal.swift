@@ -1,14 +1,14 @@
-import WiecCore
+public import WiecCore
 
 /// Who is calling, as established from the bearer token.
-enum Principal: Sendable, Hashable {
+public enum Principal: Sendable, Hashable {
     /// A staff account.
     case staff(StaffAccount)
     /// A resident registered in one edition, known by their voter id.
     case resident(edition: EditionID, voter: VoterID)
 
     /// The id idempotency keys are namespaced with.
-    var keyPrefix: String {
+    public var keyPrefix: String {
         switch self {
         case .staff(let account): "staff:\(account.id)"
         case .resident(let edition, let voter): "resident:\(edition):\(voter)"

@@ -1,19 +1,19 @@
 import Crypto
 import Foundation
-import Hummingbird
+public import Hummingbird
 import Metrics
-import WiecCore
-import WiecLedger
+public import WiecCore
+public import WiecLedger
 
 /// The one path from a request to the ledger: it reads the request's `Idempotency-Key`,
 /// namespaces it by the actor, executes the command and counts appends and ballots.
-struct CommandGateway: Sendable {
-    let store: LedgerStore
+public struct CommandGateway: Sendable {
+    public let store: LedgerStore
     private let committer: GroupCommitter
     private let appends = Counter(label: "wiec_ledger_appends_total")
     private let ballots = Counter(label: "wiec_ballots_total")
 
-    init(store: LedgerStore) {
+    public init(store: LedgerStore) {
         self.store = store
         self.committer = GroupCommitter(store: store)
     }
@@ -21,7 +21,7 @@ struct CommandGateway: Sendable {
     /// The request's idempotency key, checked, or `nil` when it has none.
     ///
     /// - Throws: ``Problem`` 400 when the key is empty, too long or not printable ASCII.
-    static func idempotencyKey(_ request: Request) throws -> String? {
+    public static func idempotencyKey(_ request: Request) throws -> String? {
         guard let key = request.headers[.idempotencyKey] else { return nil }
         guard !key.isEmpty, key.utf8.count <= 200, key.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) else {
             throw Problem(
@@ -33,7 +33,7 @@ struct CommandGateway: Sendable {
 
     /// The ledger key for a request: the client's key under the actor's namespace, or a fresh
     /// one when the client sent none.
-    static func ledgerKey(_ request: Request, actor: Actor) throws -> String {
+    public static func ledgerKey(_ request: Request, actor: Actor) throws -> String {
         guard let key = try idempotencyKey(request) else { return "http:" + UUID().uuidString }
         return "http:\(actor.role.rawValue):\(actor.id):\(key)"
     }
@@ -44,7 +44,7 @@ struct CommandGateway: Sendable {
     /// A made id is `KIND~` and twelve hex digits (`b~3f09a1c2d4e5`; a paper batch's ballots
     /// `b~INDEX~...`): the `~` is never in an id a client may choose (``TextRules/id(_:_:)``), so
     /// nobody can take in advance the id a request of someone else's will get.
-    static func newID(_ chosen: String?, kind: String, request: Request, actor: Actor) throws -> String {
+    public static func newID(_ chosen: String?, kind: String, request: Request, actor: Actor) throws -> String {
         if let chosen { return try TextRules.id(chosen, "id") }
         let prefix = kind + "~"
         guard let key = try idempotencyKey(request) else { return prefix + UUID().uuidString.lowercased().prefix(12) }
@@ -55,7 +55,7 @@ struct CommandGateway: Sendable {
     /// Executes one command in the next group commit; it is durable when this returns.
     ///
     /// - Throws: `Refusal` or ``Problem``; the error middleware maps both.
-    func execute(_ command: Command, on edition: EditionID, by actor: Actor, request: Request) async throws -> Receipt {
+    public func execute(_ command: Command, on edition: EditionID, by actor: Actor, request: Request) async throws -> Receipt {
         let receipt = try await committer.execute(
             LedgerCommand(command, on: edition, by: actor), idempotencyKey: try Self.ledgerKey(request, actor: actor))
         count(receipt, ballots: command.isBallot ? 1 : 0)
@@ -63,14 +63,14 @@ struct CommandGateway: Sendable {
     }
 
     /// Executes commands on one edition in one transaction: all or nothing.
-    func execute(batch: [LedgerCommand], actor: Actor, request: Request) throws -> Receipt {
+    public func execute(batch: [LedgerCommand], actor: Actor, request: Request) throws -> Receipt {
         let receipt = try store.execute(batch: batch, idempotencyKey: try Self.ledgerKey(request, actor: actor), at: Date())
         count(receipt, ballots: batch.count { $0.command.isBallot })
         return receipt
     }
 
     /// Counts what a receipt appended.
-    func count(_ receipt: Receipt, ballots cast: Int) {
+    public func count(_ receipt: Receipt, ballots cast: Int) {
         appends.increment(by: Int(receipt.lastSequence - receipt.firstSequence + 1))
         if cast > 0 { ballots.increment(by: cast) }
     }
@@ -78,7 +78,7 @@ struct CommandGateway: Sendable {
     /// An edition that exists.
     ///
     /// - Throws: `Refusal` `unknown_edition` (404).
-    func existing(_ edition: EditionID) throws -> EditionState {
+    public func existing(_ edition: EditionID) throws -> EditionState {
         let state = try store.state(of: edition)
         guard state.exists else { throw Refusal(.unknownEdition, "no edition \(edition)") }
         return state
@@ -88,7 +88,7 @@ struct CommandGateway: Sendable {
 
 extension Command {
     /// Whether the command casts a ballot.
-    var isBallot: Bool {
+    public var isBallot: Bool {
         if case .castBallot = self { return true }
         return false
     }

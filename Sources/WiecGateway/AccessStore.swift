@@ -1,7 +1,7 @@
 import Crypto
 public import Foundation
 import GRDB
-import WiecCore
+public import WiecCore
 
 /// Staff accounts and resident tokens, in their own SQLite file beside the ledger. Only a
 /// SHA-256 of each token is stored; a token is shown once, when it is made.
@@ -87,14 +87,14 @@ public final class AccessStore: Sendable {
     }
 
     /// The voter id a registration gets, derived from the edition and the request's key.
-    func voterID(edition: EditionID, idempotencyKey: String) -> VoterID {
+    public func voterID(edition: EditionID, idempotencyKey: String) -> VoterID {
         "v-" + Self.hex(mac("voter\n\(edition)\n\(idempotencyKey)").prefix(12))
     }
 
     /// Stores (or finds again) the token of a registered voter.
     ///
     /// - Returns: The resident token.
-    func residentToken(edition: EditionID, voter: VoterID) throws -> String {
+    public func residentToken(edition: EditionID, voter: VoterID) throws -> String {
         let token = "wiec_r_" + Self.base64URL(mac("resident\n\(edition)\n\(voter)"))
         try database.write { db in
             try db.execute(
@@ -105,7 +105,7 @@ public final class AccessStore: Sendable {
     }
 
     /// Who holds a bearer token, if anyone.
-    func principal(token: String) throws -> Principal? {
+    public func principal(token: String) throws -> Principal? {
         let digest = Self.hash(token)
         return try database.read { db in
             if token.hasPrefix("wiec_r_") {

@@ -6,13 +6,13 @@ import Foundation
 ///
 /// Lengths count Unicode scalars, so a letter carrying thousands of combining marks is as long
 /// as its marks, and a text of `max` scalars holds at most `4 × max` bytes of UTF-8.
-enum TextRules {
+public enum TextRules {
     /// The most scalars an id holds.
-    static let maxIDLength = 64
+    public static let maxIDLength = 64
 
     /// Ids chosen by clients: a letter or digit, then letters, digits, `-`, `_` or `.`, at most 64
     /// in all (so never `.` or `..`). Ids the server makes have a `~` and never meet these.
-    static func id(_ text: String, _ field: String) throws -> String {
+    public static func id(_ text: String, _ field: String) throws -> String {
         let bytes = Array(text.utf8)
         let isAlphanumeric = { (byte: UInt8) in byte < 0x80 && isalnum(Int32(byte)) != 0 }
         guard let first = bytes.first, isAlphanumeric(first), bytes.count <= maxIDLength,
@@ -24,7 +24,7 @@ enum TextRules {
     /// A one-line text (a title, a name): at most `max` scalars, something besides spaces, no
     /// control, line-separator or bidirectional-formatting character; kept without the spaces
     /// around it.
-    static func line(_ text: String, _ field: String, max: Int = 200) throws -> String {
+    public static func line(_ text: String, _ field: String, max: Int = 200) throws -> String {
         guard text.unicodeScalars.count <= max else { throw Problem.invalidText("\(field) is longer than \(max) characters") }
         if let refused = text.unicodeScalars.first(where: isRefused) { throw refusal(field, refused) }
         let scalars = text.unicodeScalars
@@ -36,7 +36,7 @@ enum TextRules {
 
     /// A longer text (a description, a justification): at most `max` scalars, line breaks and
     /// tabs allowed, otherwise the characters of ``line(_:_:max:)``.
-    static func paragraph(_ text: String, _ field: String, max: Int = 10_000, allowEmpty: Bool = true) throws -> String {
+    public static func paragraph(_ text: String, _ field: String, max: Int = 10_000, allowEmpty: Bool = true) throws -> String {
         guard text.unicodeScalars.count <= max else { throw Problem.invalidText("\(field) is longer than \(max) characters") }
         let breaks: Set<Unicode.Scalar> = ["\n", "\r", "\t"]
         if let refused = text.unicodeScalars.first(where: { isRefused($0) && !breaks.contains($0) }) { throw refusal(field, refused) }
@@ -47,7 +47,7 @@ enum TextRules {
     }
 
     /// An optional one-line text.
-    static func optionalLine(_ text: String?, _ field: String, max: Int = 200) throws -> String? {
+    public static func optionalLine(_ text: String?, _ field: String, max: Int = 200) throws -> String? {
         try text.map { try line($0, field, max: max) }
     }
 
