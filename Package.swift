@@ -84,7 +84,7 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
-        .testTarget(name: "WiecCLITests", dependencies: ["WiecCLI", "wiec", "Pabulib", "WiecTally", "WiecTestSupport"]),
+        .testTarget(name: "WiecCLITests", dependencies: ["WiecCLI", "wiec", "Pabulib", "WiecTally", "WiecCore", "WiecLedger", "WiecTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

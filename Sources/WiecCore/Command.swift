@@ -46,4 +46,8 @@ public enum Command: Sendable, Hashable, Codable {
     case voidBallot(ballot: BallotID, reason: String)
     /// Withdraws an admitted project after the vote starts (official in scope, `voting` or `closed`).
     case withdrawProject(proposal: ProposalID, reason: String)
+    /// A command of a village fund edition (``VillageFund``).
+    case villageFund(VillageFundCommand)
+    /// A command about the edition's local initiatives (``LocalInitiative``).
+    case localInitiative(LocalInitiativeCommand)
 }

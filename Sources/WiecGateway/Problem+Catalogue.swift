@@ -59,7 +59,7 @@ extension Problem {
         case .reviewStarted: (.conflict, "The review has begun: the proposal can no longer be changed", "Weryfikacja już się rozpoczęła: projektu nie można już zmienić")
         case .stageOutOfOrder: (.conflict, "The previous review stage is not positive", "Poprzedni etap weryfikacji nie jest pozytywny")
         case .nothingToAppeal: (.conflict, "Nothing to appeal", "Nie ma od czego się odwołać")
-        case .alreadyDecided: (.conflict, "The appeal is already decided", "Odwołanie zostało już rozpatrzone")
+        case .alreadyDecided: (.conflict, "Already decided", "Sprawa została już rozstrzygnięta")
         case .alreadyRegistered: (.conflict, "Already registered", "Już zarejestrowano")
         case .alreadyVoted: (.conflict, "Already voted in this pool", "Już oddano głos w tej puli")
         case .alreadyVoided: (.conflict, "The ballot is already void", "Karta jest już unieważniona")
@@ -83,6 +83,19 @@ extension Problem {
         case .overMaxSumPoints: (.unprocessableContent, "Too many points in all", "Za dużo punktów łącznie")
         case .underMinSumPoints: (.unprocessableContent, "Too few points in all", "Za mało punktów łącznie")
         case .malformedBallot: (.unprocessableContent, "Malformed ballot", "Nieprawidłowo wypełniona karta")
+        case .wrongEditionKind: (.conflict, "Not an edition of this kind", "Ta edycja jest innego rodzaju")
+        case .deadlinePassed: (.unprocessableContent, "Past the statutory deadline", "Po ustawowym terminie")
+        case .outOfOrder: (.conflict, "A step this one follows is missing", "Brakuje wcześniejszego kroku")
+        case .fundNotSeparated: (.conflict, "The council has not separated the village fund", "Rada gminy nie wyodrębniła funduszu sołeckiego")
+        case .overFundAmount: (.unprocessableContent, "The projects cost more than the sołectwo's amount", "Przedsięwzięcia kosztują więcej niż środki sołectwa")
+        case .tooFewInitiators: (.unprocessableContent, "Too few residents called the assembly", "Zebranie zwołane z inicjatywy zbyt małej liczby mieszkańców")
+        case .notAdopted: (.unprocessableContent, "The village assembly did not adopt this project", "Zebranie wiejskie nie przyjęło tego przedsięwzięcia")
+        case .unknownSolectwo: (.unprocessableContent, "No such sołectwo", "Nie ma takiego sołectwa")
+        case .unknownAssembly: (.unprocessableContent, "No such village assembly", "Nie ma takiego zebrania wiejskiego")
+        case .unknownApplication: (.notFound, "No such application", "Nie ma takiego wniosku")
+        case .unknownCriterion: (.unprocessableContent, "No such criterion", "Nie ma takiego kryterium")
+        case .missingContributionCriterion: (.unprocessableContent, "The criteria must assess the residents' contribution", "Kryteria muszą uwzględniać wkład mieszkańców")
+        case .alreadyScored: (.conflict, "Already scored on this criterion", "Już oceniono według tego kryterium")
         }
     }
 

@@ -97,7 +97,7 @@ struct RefusalTests {
 
     @Test("every reason but the store's own and the age check's is covered above")
     func everyReasonCovered() {
-        let covered = Set(Self.cases.map(\.reason))
+        let covered = Set((Self.cases + EditionKindRefusalTests.cases).map(\.reason))
         // `too_young` and `invalid_pesel` come from Edition.checkVoterAge, tested in VoterAgeTests.
         let missing = Set(RefusalReason.allCases).subtracting(covered).subtracting([.idempotencyConflict, .tooYoung, .invalidPesel])
         #expect(missing.isEmpty, "no test for \(missing.map(\.rawValue).sorted())")
