@@ -9,7 +9,7 @@ public import WiecCore
 /// A resident's voter id and token are derived from a server secret and the registration's
 /// idempotency key, so a retried registration gets the same voter id and the same token.
 public final class AccessStore: Sendable {
-    private let database: DatabasePool
+    let database: DatabasePool
     private let secret: [UInt8]
 
     /// Opens (creating if needed) the access file.
@@ -42,6 +42,7 @@ public final class AccessStore: Sendable {
                 );
                 """)
         }
+        Self.registerSignInCodes(&migrator)
         try migrator.migrate(database)
         let stored = try database.write { db -> Data in
             if let value = try Data.fetchOne(db, sql: "SELECT value FROM secrets WHERE name = 'server'") { return value }
@@ -122,7 +123,8 @@ public final class AccessStore: Sendable {
         }
     }
 
-    private func mac(_ text: String) -> [UInt8] {
+    /// An HMAC of a text under the server's secret.
+    func mac(_ text: String) -> [UInt8] {
         Array(HMAC<SHA256>.authenticationCode(for: Array(text.utf8), using: SymmetricKey(data: secret)))
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+public import WiecPages
 
 /// How a Wiec server is set up: where it listens, where its files live, and its limits.
 public struct ServerConfiguration: Sendable {
@@ -23,12 +24,15 @@ public struct ServerConfiguration: Sendable {
     /// of its body) before it is closed: idle keep-alive connections, and requests that dribble
     /// their headers (slowloris), do not hold the server.
     public var idleTimeout: Duration
+    /// What the residents' pages say about the installation (name, crest, colour, contact).
+    public var site: SiteSettings
 
     /// Creates a configuration.
     public init(
         host: String = "127.0.0.1", port: Int = 8080, databasePath: String = "wiec-data/wiec.sqlite",
         demo: Bool = false, demoBallotsFolder: String = "ballots", maxBodyBytes: Int = 64 * 1024,
-        registrationsPerMinute: Int = 30, ballotsPerMinute: Int = 60, idleTimeout: Duration = .seconds(30)
+        registrationsPerMinute: Int = 30, ballotsPerMinute: Int = 60, idleTimeout: Duration = .seconds(30),
+        site: SiteSettings = SiteSettings()
     ) {
         self.host = host
         self.port = port
@@ -39,6 +43,7 @@ public struct ServerConfiguration: Sendable {
         self.registrationsPerMinute = registrationsPerMinute
         self.ballotsPerMinute = ballotsPerMinute
         self.idleTimeout = idleTimeout
+        self.site = site
     }
 
     /// The SQLite file of staff accounts and resident tokens (hashes only).
