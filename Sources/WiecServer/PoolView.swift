@@ -61,11 +61,12 @@ struct PoolView: Codable, Sendable {
             limits: BallotLimits(
                 minLength: minLength, maxLength: maxLength, minSumCost: minSumCost?.money, maxSumCost: maxSumCost?.money,
                 minPoints: minPoints, maxPoints: maxPoints, minSumPoints: minSumPoints, maxSumPoints: maxSumPoints),
-            rule: try TextRules.line(rule, "rule", max: 40), tieBreaking: tieBreaking ?? TieBreaking.fileOrder.name,
+            rule: try TextRules.line(rule, "rule", max: 40),
+            tieBreaking: try TextRules.optionalLine(tieBreaking, "tie_breaking", max: 80) ?? TieBreaking.fileOrder.name,
             minProjectScoreThreshold: minProjectScoreThreshold, supportListSize: supportListSize ?? 0,
             allowsRevoting: allowsRevoting ?? false,
             exclusionGroups: try (exclusionGroups ?? []).map { group in
-                PoolExclusionGroup(projects: try group.projects.map { try TextRules.id($0, "exclusion_groups") }, atMost: group.atMost)
+                PoolExclusionGroup(projects: try group.projects.map { try TextRules.line($0, "exclusion_groups") }, atMost: group.atMost)
             })
     }
 }

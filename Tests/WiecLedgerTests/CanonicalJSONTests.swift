@@ -25,13 +25,13 @@ struct CanonicalJSONTests {
         var grouped = pool
         grouped.exclusionGroups = [PoolExclusionGroup(projects: ["x", "y"], atMost: 1)]
         let events: [Event] = [
-            .editionCreated(name: "BO"), .voterAgeLimitSet(minimumAge: 16), .voterAgeLimitSet(minimumAge: nil), .poolAdded(pool: pool), .phaseChanged(from: .draft, to: .submission),
+            .editionCreated(name: "BO"), .voterAgeLimitSet(minimumAge: 16), .voterAgeLimitSet(minimumAge: nil), .amendmentPolicySet(policy: .reviewAgain), .poolAdded(pool: pool), .phaseChanged(from: .draft, to: .submission),
             .poolAdded(pool: grouped),
             .workshopRecorded(workshop: Workshop(id: "w", theme: "t", date: "2027-01-02", place: "p", facilitator: "f", participants: 3)),
             .initiativeSubmitted(id: "i", workshop: nil, title: "t", description: "d", submitter: "s"),
             .proposalSubmitted(id: "x", pool: "p", title: "t", description: "d", category: "c", location: nil, costEstimate: Money(units: 5), initiative: "i", submitter: "s"),
             .proposalAmended(proposal: "x", title: nil, description: "nowy", costEstimate: nil),
-            .supportSigned(proposal: "x", signer: "s2"),
+            .reviewReopened(proposal: "x"), .supportSigned(proposal: "x", signer: "s2"),
             .proposalReviewed(proposal: "x", stage: .cost, outcome: .positive, justification: "j", reviewedCost: Money(units: 4), reviewer: "r"),
             .appealFiled(appeal: "a", proposal: "x", stage: .merit, grounds: "g"),
             .appealDecided(appeal: "a", upheld: false, justification: "j", reviewedCost: nil),
