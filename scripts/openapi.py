@@ -24,9 +24,9 @@ schemas={
    "rule":string,"tie_breaking":string,"min_project_score_threshold":integer,"support_list_size":integer,"allows_revoting":boolean,
    "min_length":integer,"max_length":integer,"min_sum_cost":amount,"max_sum_cost":amount,"min_points":integer,"max_points":integer,
    "min_sum_points":integer,"max_sum_points":integer,"ballots":integer},["id","name","budget","vote_type","rule"]),
- "Edition": obj({"id":string,"name":string,"phase":ref("Phase"),"pools":s("array",items=ref("Pool")),"proposals":integer,"voters":integer,
+ "Edition": obj({"id":string,"name":string,"phase":ref("Phase"),"pools":s("array",items=ref("Pool")),"proposals":integer,"residents":integer,"voters":integer,
    "minimum_voter_age":s("integer",minimum=0,maximum=150,description="The youngest age, in whole years on the day of registration (Europe/Warsaw), at which a person may register; absent when there is no limit")},
-   ["id","name","phase","pools","proposals","voters"]),
+   ["id","name","phase","pools","proposals","residents","voters"]),
  "Phase": s("string",enum=["draft","submission","review","appeals","voting","closed","published"]),
  "Review": obj({"stage":ref("Stage"),"outcome":ref("Outcome"),"justification":string,"reviewed_cost":amount,"reviewer":string},["stage","outcome","justification","reviewer"]),
  "Stage": s("string",enum=["formal","merit","cost"]),
@@ -40,7 +40,7 @@ schemas={
  "AppealChanged": obj({"receipt":ref("Receipt"),"resource":ref("Appeal")}),
  "Created": obj({"id":string,"receipt":ref("Receipt")}),
  "PhaseChanged": obj({"edition":string,"phase":ref("Phase"),"receipt":ref("Receipt"),"checkpoint":string},["edition","phase","receipt"]),
- "Registered": obj({"edition":string,"voter_id":string,"token":string,"receipt":ref("Receipt")}),
+ "Registered": obj({"edition":string,"resident_id":s("string",description="The id under which the resident's public acts (proposals, support, appeals) appear; their ballots carry a separate voting pseudonym that is never shown"),"token":string,"receipt":ref("Receipt")}),
  "Cast": obj({"ballot":string,"pool":string,"receipt":ref("Receipt")}),
  "PaperCast": obj({"ballots":s("array",items=string),"receipt":ref("Receipt")}),
  "ProjectResult": obj({"id":string,"title":string,"cost":amount,"score":integer,"selected":boolean}),
@@ -65,7 +65,7 @@ schemas={
  "Decision": obj({"upheld":boolean,"justification":string,"reviewed_cost":amount_in},["upheld","justification"]),
  "Registration": obj({"name":string,"pesel":s("string",pattern="^[0-9]{11}$"),"contact":string},["name","pesel"]),
  "NewBallot": obj({"id":string,"pool":string,"projects":s("array",items=string),"points":s("array",items=integer)},["pool","projects"]),
- "PaperBatch": obj({"ballots":s("array",minItems=1,maxItems=1000,items=obj({"id":string,"voter":string,"pool":string,"projects":s("array",items=string),"points":s("array",items=integer)},["voter","pool","projects"]))}),
+ "PaperBatch": obj({"ballots":s("array",minItems=1,maxItems=1000,items=obj({"id":string,"resident":s("string",description="The resident id the voter registered with"),"pool":string,"projects":s("array",items=string),"points":s("array",items=integer)},["resident","pool","projects"]))}),
 }
 P=lambda code: {"$ref": f"#/components/responses/{code}"}
 def js(name, desc="OK"): return {"description":desc,"content":{"application/json":{"schema":ref(name)}}}
@@ -103,7 +103,7 @@ paths={
  "/api/v1/proposals/{id}/reviews":{"post":op("Review a stage (reviewer in scope, review)",js("ProposalChanged","Created"),"201","NewReview",W,params=("id",),idem=True)},
  "/api/v1/proposals/{id}/appeals":{"post":op("Appeal a negative stage (submitter, appeals)",js("AppealChanged","Created"),"201","NewAppeal",W,params=("id",),idem=True)},
  "/api/v1/appeals/{id}/decision":{"post":op("Decide an appeal (admin, appeals)",js("AppealChanged"),"200","Decision",W,params=("id",),idem=True)},
- "/api/v1/editions/{edition}/voters":{"post":op("Register as a voter; returns a resident token (the PESEL is never echoed). 422 too_young when the PESEL's age on the day of registration (Europe/Warsaw) is below the edition's minimum_voter_age",js("Registered","Created"),"201","Registration",W+("429",),auth=False,params=("edition",),idem=True)},
+ "/api/v1/editions/{edition}/voters":{"post":op("Register as a resident (a voter); returns the resident id and a resident token (the PESEL is never echoed). 422 too_young when the PESEL's age on the day of registration (Europe/Warsaw) is below the edition's minimum_voter_age",js("Registered","Created"),"201","Registration",W+("429",),auth=False,params=("edition",),idem=True)},
  "/api/v1/editions/{edition}/ballots":{"post":op("Cast an online ballot (resident, voting)",js("Cast","Created"),"201","NewBallot",W+("429",),params=("edition",),idem=True)},
  "/api/v1/editions/{edition}/paper-ballots":{"post":op("Enter paper ballots in bulk, all or nothing (admin)",js("PaperCast","Created"),"201","PaperBatch",W,params=("edition",),idem=True)},
  "/api/v1/editions/{edition}/results":{"get":op("Published results",js("Results"),errors=("404","409"),auth=False,params=("edition",))},
@@ -137,7 +137,7 @@ doc={"openapi":"3.1.0",
   "responses":{c:{"description":d,"content":{"application/problem+json":{"schema":ref("Problem")}}} for c,d in
    [("400","Malformed JSON, unknown field"),("401","Missing or invalid token"),("403","Role or scope"),("404","Not found"),
     ("409","Phase or state"),("413","Body too large"),("422","Rules of the pool, invalid value"),("429","Rate limited; see Retry-After"),
-    ("default","Any other problem (405 with Allow, 500)")]},
+    ("default","Any other problem (405 with Allow; 503 storage_unavailable with Retry-After when the store cannot write, nothing stored; 500)")]},
   "schemas":schemas}}
 # fix the proposals filter param names
 paths["/api/v1/editions/{edition}/proposals"]["get"]["parameters"]=[{"$ref":"#/components/parameters/edition"},{"$ref":"#/components/parameters/poolQuery"},{"$ref":"#/components/parameters/category"},{"$ref":"#/components/parameters/status"}]

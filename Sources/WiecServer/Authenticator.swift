@@ -16,10 +16,9 @@ struct Authenticator: Sendable {
         case appealsTeam
         /// A reviewer, or an admin acting as an official.
         case reviewer
-        /// A resident acting for themselves, or an admin acting as an official.
+        /// A resident acting for themselves (their public acts, or their ballot through their
+        /// voting pseudonym: ``CommandGateway/voter(of:in:)``), or an admin acting as an official.
         case resident
-        /// A resident casting their own online ballot.
-        case voter
     }
 
     /// The bearer token's holder.
@@ -44,13 +43,12 @@ struct Authenticator: Sendable {
     func actor(_ request: Request, on edition: EditionID, as acting: Acting) throws -> (Actor, Principal) {
         let principal = try principal(request)
         switch principal {
-        case .resident(let own, let voter):
+        case .resident(let own, let resident):
             guard own == edition else {
                 throw Problem(Refusal(.notInScope, "this resident token belongs to edition \(own), not \(edition)"))
             }
             switch acting {
-            case .resident: return (Actor(role: .resident, id: voter), principal)
-            case .voter: return (Actor(role: .voter, id: voter), principal)
+            case .resident: return (Actor(role: .resident, id: resident), principal)
             case .creator, .official, .appealsTeam, .reviewer: throw Problem.forbidden("this needs a staff token")
             }
         case .staff(let account):
