@@ -37,11 +37,23 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
-        // The HTTP front: JSON API, auth, problem+json errors, metrics.
+        // What the JSON API and the pages share: the command gateway and its group commit,
+        // problems and their catalogue, text rules, staff accounts and resident tokens.
+        .target(
+            name: "WiecGateway",
+            dependencies: [
+                "WiecCore", "WiecLedger",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // The HTTP front: JSON API, bearer auth, problem+json middleware, metrics.
         .target(
             name: "WiecServer",
             dependencies: [
-                "WiecCore", "WiecTally", "Pabulib", "WiecLedger",
+                "WiecCore", "WiecTally", "Pabulib", "WiecLedger", "WiecGateway",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -55,7 +67,7 @@ let package = Package(
         .target(
             name: "WiecCLI",
             dependencies: [
-                "WiecTally", "Pabulib", "WiecCore", "WiecLedger", "WiecServer",
+                "WiecTally", "Pabulib", "WiecCore", "WiecLedger", "WiecGateway", "WiecServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -75,7 +87,7 @@ let package = Package(
         .testTarget(
             name: "WiecServerTests",
             dependencies: [
-                "WiecServer", "WiecCore", "WiecTally", "Pabulib", "WiecLedger", "WiecTestSupport",
+                "WiecServer", "WiecGateway", "WiecCore", "WiecTally", "Pabulib", "WiecLedger", "WiecTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import WiecGateway
 import WiecServer
 
 /// `wiec staff`: staff accounts of a server's store.

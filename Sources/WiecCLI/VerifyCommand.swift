@@ -39,6 +39,9 @@ struct VerifyCommand: AsyncParsableCommand {
         }
         let seconds = Date().timeIntervalSince(started)
         print("OK: \(report.entries) entries, \(report.checkpoints) checkpoints, root \(report.root) (\(String(format: "%.2f", seconds)) s)")
+        for fund in report.villageFunds {
+            print("  \(fund): village fund amounts = the formula of art. 3 ust. 1 applied to the announced inputs")
+        }
         for tally in report.tallies {
             if let result = tally.result {
                 print("  \(tally.edition)/\(tally.pool): \(result.rule) selects \(result.selected.joined(separator: ", "))\(tally.published ? " = published" : "")")

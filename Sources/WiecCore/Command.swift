@@ -37,7 +37,7 @@ public enum Command: Sendable, Hashable, Codable {
     case registerResident(resident: ResidentID)
     /// Registers a voting pseudonym (official, before `closed`). A store that registers residents
     /// issues each one a pseudonym and registers it together with its first ballot
-    /// (``Edition/decideFirstBallot(_:_:by:registeredBy:)``), so that nothing public ties it to
+    /// (``Edition/decideFirstBallot(_:_:by:registeredBy:at:)``), so that nothing public ties it to
     /// the moment of the resident's registration or acts.
     case registerVoter(voter: VoterID)
     /// Casts a ballot (`voting`): online by the voter, on paper by an official in scope.
@@ -47,4 +47,8 @@ public enum Command: Sendable, Hashable, Codable {
     case voidBallot(ballot: BallotID, reason: String)
     /// Withdraws an admitted project after the vote starts (official in scope, `voting` or `closed`).
     case withdrawProject(proposal: ProposalID, reason: String)
+    /// A command of a village fund edition (``VillageFund``).
+    case villageFund(VillageFundCommand)
+    /// A command about the edition's local initiatives (``LocalInitiative``).
+    case localInitiative(LocalInitiativeCommand)
 }

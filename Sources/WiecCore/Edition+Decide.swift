@@ -1,3 +1,4 @@
+import Foundation
 import WiecTally
 
 extension Edition {
@@ -8,9 +9,14 @@ extension Edition {
     ///   - state: The edition as it is now.
     ///   - command: What the actor asks.
     ///   - actor: Who asks.
+    ///   - time: The time of recording; the rules of village funds and local initiatives compare the
+    ///     days of the acts they record with its day in Europe/Warsaw.
     /// - Returns: The events to append, in order; never empty.
     /// - Throws: ``Refusal`` with the machine-readable reason; nothing is to be appended then.
-    public static func decide(_ state: EditionState, _ command: Command, by actor: Actor) throws(Refusal) -> [Event] {
+    public static func decide(_ state: EditionState, _ command: Command, by actor: Actor, at time: Date) throws(Refusal) -> [Event] {
+        if case .villageFund(let fund) = command, !state.exists {
+            return try VillageFund.decide(state, fund, by: actor, on: CalendarDay(time, in: CalendarDay.warsaw)).map(Event.villageFund)
+        }
         if case .createEdition(let name) = command {
             try require(actor, [.official], edition: true)
             guard !state.exists else { throw Refusal(.editionExists, "edition \(state.id) already exists") }
@@ -18,6 +24,9 @@ extension Edition {
             return [.editionCreated(name: name)]
         }
         guard state.exists else { throw Refusal(.unknownEdition, "edition \(state.id) does not exist") }
+        if state.villageFund != nil, !command.isVillageFund {
+            throw Refusal(.wrongEditionKind, "\(state.id) is a village fund; it takes only the fund's commands")
+        }
         switch command {
         case .createEdition:
             throw Refusal(.editionExists, "edition \(state.id) already exists")
@@ -163,6 +172,10 @@ extension Edition {
             guard proposal.withdrawal == nil else { throw Refusal(.alreadyWithdrawn, "\(id) is already withdrawn") }
             guard !reason.isEmpty else { throw Refusal(.invalidValue, "withdrawing a project needs a reason") }
             return [.projectWithdrawn(proposal: id, reason: reason)]
+        case .villageFund(let fund):
+            return try VillageFund.decide(state, fund, by: actor, on: CalendarDay(time, in: CalendarDay.warsaw)).map(Event.villageFund)
+        case .localInitiative(let local):
+            return try LocalInitiative.decide(state, local, by: actor, on: CalendarDay(time, in: CalendarDay.warsaw)).map(Event.localInitiative)
         }
     }
 
@@ -176,16 +189,17 @@ extension Edition {
     ///   - command: A `castBallot`.
     ///   - actor: Who casts it (the voter online, an official on paper).
     ///   - registrar: The official the pseudonym's registration is recorded by.
+    ///   - time: The time of recording.
     /// - Returns: The `voter_registered` event, to be appended by `registrar`, then the
     ///   `ballot_cast` event, by `actor`.
     /// - Throws: ``Refusal`` when either is refused; nothing is to be appended then.
     public static func decideFirstBallot(
-        _ state: EditionState, _ command: Command, by actor: Actor, registeredBy registrar: Actor
+        _ state: EditionState, _ command: Command, by actor: Actor, registeredBy registrar: Actor, at time: Date
     ) throws(Refusal) -> (registration: Event, ballot: Event) {
         guard case .castBallot(let ballot, let voter, let pool, let projects, let points, let method) = command else {
             throw Refusal(.invalidValue, "only a ballot registers its voting pseudonym")
         }
-        let registration = try decide(state, .registerVoter(voter: voter), by: registrar)
+        let registration = try decide(state, .registerVoter(voter: voter), by: registrar, at: time)
         return (registration[0], try castBallot(
             state, actor, ballot: ballot, voter: voter, pool: pool, projects: projects, points: points, method: method,
             isRegistered: true))
@@ -306,5 +320,13 @@ extension Edition {
     private static func proposal(_ state: EditionState, _ id: ProposalID) throws(Refusal) -> Proposal {
         guard let proposal = state.proposals[id] else { throw Refusal(.unknownProposal, "no proposal \(id)") }
         return proposal
+    }
+}
+
+extension Command {
+    /// Whether the command belongs to a village fund edition.
+    var isVillageFund: Bool {
+        if case .villageFund = self { return true }
+        return false
     }
 }

@@ -61,6 +61,10 @@ extension Edition {
             state.proposals[id]?.withdrawal = reason
         case .resultPublished(let pool, let result):
             state.results[pool] = result
+        case .villageFund(let event):
+            VillageFund.evolve(&state, event)
+        case .localInitiative(let event):
+            LocalInitiative.evolve(&state, event)
         }
     }
 

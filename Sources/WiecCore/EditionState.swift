@@ -30,6 +30,10 @@ public struct EditionState: Sendable, Hashable {
     public var ballotPools: [BallotID: PoolID] = [:]
     /// Published results by pool.
     public var results: [PoolID: PublishedResult] = [:]
+    /// The fund, when the edition is a village fund (an edition kind of its own).
+    public var villageFund: VillageFundState?
+    /// The local initiatives recorded in the edition.
+    public var localInitiative = LocalInitiativeState()
 
     /// The state of an edition that does not exist yet.
     public init(id: EditionID) {

@@ -26,6 +26,10 @@ public enum Event: Sendable, Hashable, Codable {
     case ballotVoided(ballot: BallotID, reason: String)
     case projectWithdrawn(proposal: ProposalID, reason: String)
     case resultPublished(pool: PoolID, result: PublishedResult)
+    /// A village fund's event; the log names the entry by the inner event's type.
+    case villageFund(VillageFundEvent)
+    /// A local initiative's event; the log names the entry by the inner event's type.
+    case localInitiative(LocalInitiativeEvent)
 
     /// The entry types, as written in the log.
     public enum CodingKeys: String, CodingKey, CaseIterable {
@@ -47,5 +51,7 @@ public enum Event: Sendable, Hashable, Codable {
         case ballotVoided = "ballot_voided"
         case projectWithdrawn = "project_withdrawn"
         case resultPublished = "result_published"
+        case villageFund = "village_fund"
+        case localInitiative = "local_initiative"
     }
 }

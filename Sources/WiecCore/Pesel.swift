@@ -14,15 +14,15 @@ public struct Pesel: Sendable, Hashable {
     /// - Throws: ``PeselError`` naming what is wrong: length, a non-digit, the check digit or the date.
     public init(_ text: String) throws(PeselError) {
         let bytes = Array(text.utf8)
-        guard bytes.count == 11 else { throw PeselError("a PESEL has 11 digits, not \(bytes.count)") }
+        guard bytes.count == 11 else { throw PeselError(.length, "a PESEL has 11 digits, not \(bytes.count)") }
         var d: [Int] = []
         for byte in bytes {
-            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { throw PeselError("a PESEL has only digits") }
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { throw PeselError(.notDigits, "a PESEL has only digits") }
             d.append(Int(byte - UInt8(ascii: "0")))
         }
         let weights = [1, 3, 7, 9, 1, 3, 7, 9, 1, 3]
         let sum = zip(d, weights).reduce(0) { $0 + $1.0 * $1.1 }
-        guard (10 - sum % 10) % 10 == d[10] else { throw PeselError("the check digit does not match") }
+        guard (10 - sum % 10) % 10 == d[10] else { throw PeselError(.checkDigit, "the check digit does not match") }
         let year = d[0] * 10 + d[1]
         let encodedMonth = d[2] * 10 + d[3]
         let day = d[4] * 10 + d[5]
@@ -33,12 +33,12 @@ public struct Pesel: Sendable, Hashable {
         case 21...32: century = 2000
         case 41...52: century = 2100
         case 61...72: century = 2200
-        default: throw PeselError("month \(encodedMonth) encodes no century")
+        default: throw PeselError(.date, "month \(encodedMonth) encodes no century")
         }
         let month = encodedMonth % 20
         let fullYear = century + year
         guard day >= 1, day <= CalendarDay.days(inMonth: month, of: fullYear) else {
-            throw PeselError("day \(day) does not exist in \(fullYear)-\(month)")
+            throw PeselError(.date, "day \(day) does not exist in \(fullYear)-\(month)")
         }
         self.digits = text
         self.birthDate = CalendarDay(year: fullYear, month: month, day: day)

@@ -58,4 +58,26 @@ public enum RefusalReason: String, Sendable, Hashable, Codable, CaseIterable {
     case tallyFailed = "tally_failed"
     /// An idempotency key reused with a different command.
     case idempotencyConflict = "idempotency_conflict"
+    /// A command of one edition kind sent to an edition of another (a ballot to a village fund).
+    case wrongEditionKind = "wrong_edition_kind"
+    /// An act dated past the statutory deadline that the edition's rules hold.
+    case deadlinePassed = "deadline_passed"
+    /// A step taken before the one it follows (an application before its assembly).
+    case outOfOrder = "out_of_order"
+    /// A village fund whose council has not resolved to separate it.
+    case fundNotSeparated = "fund_not_separated"
+    /// An application whose projects cost more than the sołectwo's amount.
+    case overFundAmount = "over_fund_amount"
+    /// A village assembly called by fewer residents than the Act requires.
+    case tooFewInitiators = "too_few_initiators"
+    /// An application naming a project the village assembly did not adopt.
+    case notAdopted = "not_adopted"
+    case unknownSolectwo = "unknown_solectwo"
+    case unknownAssembly = "unknown_assembly"
+    case unknownApplication = "unknown_application"
+    case unknownCriterion = "unknown_criterion"
+    /// Local initiative criteria without one on the residents' contribution.
+    case missingContributionCriterion = "missing_contribution_criterion"
+    /// An official scoring the same application on the same criterion twice.
+    case alreadyScored = "already_scored"
 }

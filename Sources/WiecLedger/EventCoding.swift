@@ -14,7 +14,24 @@ enum EventCoding {
         guard case .object(let members) = value, members.count == 1, let (type, body) = members.first else {
             throw .malformed("an event encodes as one type key")
         }
+        // An edition kind's own events are written under their own type, not under the wrapper's.
+        if Self.wrapperTypes.contains(type) {
+            guard case .object(let wrapped) = body, wrapped.count == 1, case .object(let inner)? = wrapped["_0"],
+                inner.count == 1, let (innerType, innerBody) = inner.first
+            else { throw .malformed("a \(type) event encodes as one inner type key") }
+            return (innerType, innerBody.canonicalString)
+        }
         return (type, body.canonicalString)
+    }
+
+    /// The cases of ``Event`` that wrap the events of an edition kind of its own.
+    static let wrapperTypes: Set<String> = [Event.CodingKeys.villageFund.rawValue, Event.CodingKeys.localInitiative.rawValue]
+
+    /// Every entry type the log may hold: the events' own and the edition kinds' events.
+    static var entryTypes: Set<String> {
+        Set(Event.CodingKeys.allCases.map(\.rawValue)).subtracting(wrapperTypes)
+            .union(VillageFundEvent.CodingKeys.allCases.map(\.rawValue))
+            .union(LocalInitiativeEvent.CodingKeys.allCases.map(\.rawValue))
     }
 
     /// The event of an entry.
@@ -23,7 +40,14 @@ enum EventCoding {
     static func decode(type: String, body: String) throws(LedgerError) -> Event {
         let value = try JSONParser.parse(Array(body.utf8))
         if let fast = decodeFast(type: type, body: value) { return fast }
+        guard !wrapperTypes.contains(type) else { throw .malformed("\(type) is not an entry type; its events are written under their own") }
         do {
+            if VillageFundEvent.CodingKeys(rawValue: type) != nil {
+                return .villageFund(try JSONValueDecoder.decode(VillageFundEvent.self, from: .object([type: value])))
+            }
+            if LocalInitiativeEvent.CodingKeys(rawValue: type) != nil {
+                return .localInitiative(try JSONValueDecoder.decode(LocalInitiativeEvent.self, from: .object([type: value])))
+            }
             return try JSONValueDecoder.decode(Event.self, from: .object([type: value]))
         } catch {
             throw .malformed("body is not a valid \(type) event: \(error)")

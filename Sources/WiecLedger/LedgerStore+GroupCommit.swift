@@ -34,7 +34,7 @@ extension LedgerStore {
                     try db.inTransaction(.immediate) {
                         try catchUp(db, &cache)
                         for item in commands {
-                            results.append(try appendOne(item, db: db, cache: &cache!, time: timeText, signer: signer))
+                            results.append(try appendOne(item, db: db, cache: &cache!, time: time, timeText: timeText, signer: signer))
                         }
                         return .commit
                     }
@@ -50,7 +50,7 @@ extension LedgerStore {
 
     /// Decides one command of a group and appends its events, or returns why not.
     private func appendOne(
-        _ item: KeyedCommand, db: Database, cache: inout Cache, time: String, signer: CheckpointSigner
+        _ item: KeyedCommand, db: Database, cache: inout Cache, time: Date, timeText: String, signer: CheckpointSigner
     ) throws -> Result<Receipt, any Error> {
         let fingerprint = try Self.fingerprint([item.command])
         if let row = try Row.fetchOne(
@@ -64,18 +64,18 @@ extension LedgerStore {
         let command = item.command
         let events: [(event: Event, actor: Actor)]
         do {
-            events = try Self.decide(command, on: cache.editions[command.edition] ?? EditionState(id: command.edition), db: db)
+            events = try Self.decide(command, on: cache.editions[command.edition] ?? EditionState(id: command.edition), at: time, db: db)
         } catch let refusal as Refusal {
             return .failure(refusal)
         }
         let first = cache.head + 1
         var phaseChanged = false
         for (event, actor) in events {
-            try append(event, actor: actor, edition: command.edition, time: time, db: db, cache: &cache)
+            try append(event, actor: actor, edition: command.edition, time: timeText, db: db, cache: &cache)
             if case .phaseChanged = event { phaseChanged = true }
         }
         let receipt = Receipt(edition: command.edition, firstSequence: first, lastSequence: cache.head, lastHash: Hex.encode(cache.headHash))
-        if phaseChanged { try writeCheckpoint(db, cache, time: time, signer: signer) }
+        if phaseChanged { try writeCheckpoint(db, cache, time: timeText, signer: signer) }
         try db.cachedStatement(sql: "INSERT INTO commands (idempotency_key, fingerprint, receipt) VALUES (?, ?, ?)").execute(
             arguments: [item.idempotencyKey, Data(fingerprint), String(decoding: try JSONEncoder().encode(receipt), as: UTF8.self)])
         return .success(receipt)

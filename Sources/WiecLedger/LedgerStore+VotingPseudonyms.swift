@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 public import WiecCore
 
@@ -9,17 +10,17 @@ extension LedgerStore {
     /// Decides a command on the folded state, with the actor of each event. A ballot whose voter
     /// is a voting pseudonym that this store issued (``registerResident(_:person:on:by:idempotencyKey:at:)``)
     /// but the log does not hold yet first registers it, by ``votingRegister``, decided together
-    /// with the ballot (``Edition/decideFirstBallot(_:_:by:registeredBy:)``).
+    /// with the ballot (``Edition/decideFirstBallot(_:_:by:registeredBy:at:)``).
     ///
     /// - Throws: `Refusal` when the command is refused; storage errors otherwise.
-    static func decide(_ item: LedgerCommand, on state: EditionState, db: Database) throws -> [(event: Event, actor: Actor)] {
+    static func decide(_ item: LedgerCommand, on state: EditionState, at time: Date, db: Database) throws -> [(event: Event, actor: Actor)] {
         if case .castBallot(_, let voter, _, _, _, _) = item.command, !state.voters.contains(voter),
             try isIssuedPseudonym(voter, in: item.edition, db: db)
         {
-            let first = try Edition.decideFirstBallot(state, item.command, by: item.actor, registeredBy: votingRegister)
+            let first = try Edition.decideFirstBallot(state, item.command, by: item.actor, registeredBy: votingRegister, at: time)
             return [(event: first.registration, actor: votingRegister), (event: first.ballot, actor: item.actor)]
         }
-        return try Edition.decide(state, item.command, by: item.actor).map { (event: $0, actor: item.actor) }
+        return try Edition.decide(state, item.command, by: item.actor, at: time).map { (event: $0, actor: item.actor) }
     }
 
     /// Drops an edition's register of voting pseudonyms once its results are published: no

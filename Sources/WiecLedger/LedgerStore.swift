@@ -143,7 +143,7 @@ public final class LedgerStore: EditionStore {
                             let state = cache!.editions[item.edition] ?? EditionState(id: item.edition)
                             let events: [(event: Event, actor: Actor)]
                             do {
-                                events = try Self.decide(item, on: state, db: db)
+                                events = try Self.decide(item, on: state, at: time, db: db)
                             } catch let error as Refusal {
                                 throw batch.count == 1 ? error : Refusal(error.reason, "command \(position + 1) of \(batch.count): \(error.detail)")
                             }

@@ -17,6 +17,7 @@ public struct LedgerVerifier {
     private var resultSequences: [String: Int64] = [:]
     /// The sequence numbers of the phase changes: the writer checkpoints each where it happens.
     private var phaseChanges: [Int64] = []
+    private var announcementSequences: [EditionID: Int64] = [:]
 
     /// Starts a verification that will check checkpoints of these tree sizes.
     public init(checkpointSizes: Set<Int64>) {
@@ -76,6 +77,7 @@ public struct LedgerVerifier {
         editions[entry.edition] = state
         if case .resultPublished(let pool, _) = event { resultSequences["\(entry.edition)/\(pool)"] = entry.sequence }
         if case .phaseChanged = event { phaseChanges.append(entry.sequence) }
+        if case .villageFund(.fundAmountsAnnounced) = event { announcementSequences[entry.edition] = entry.sequence }
         expected += 1
     }
 
@@ -138,7 +140,31 @@ public struct LedgerVerifier {
                 }
             }
         }
-        return VerificationReport(entries: size, checkpoints: checkpoints.count, root: Hex.encode(frontier.root), tallies: tallies)
+        var funds: [EditionID] = []
+        for id in editionOrder {
+            guard let fund = editions[id]!.villageFund, let announcement = fund.announcement else { continue }
+            try Self.recompute(announcement, rules: fund.rules, of: id, at: announcementSequences[id] ?? size)
+            funds.append(id)
+        }
+        return VerificationReport(
+            entries: size, checkpoints: checkpoints.count, root: Hex.encode(frontier.root), tallies: tallies, villageFunds: funds)
+    }
+
+    /// Applies the formula of art. 3 ust. 1 again to a fund's announced inputs and compares every amount.
+    private static func recompute(
+        _ announcement: FundAnnouncement, rules: VillageFundRules, of id: EditionID, at sequence: Int64
+    ) throws(VerificationFailure) {
+        let calculation: VillageFundCalculation
+        do {
+            calculation = try VillageFundFormula.calculate(
+                revenue: announcement.revenue, residents: announcement.residents,
+                solectwa: announcement.shares.map { ($0.solectwo, $0.residents) }, rounding: rules.rounding)
+        } catch {
+            throw .entry(sequence, "the amounts of village fund \(id) cannot be recomputed: \(error.detail)")
+        }
+        guard calculation.baseAmount == announcement.baseAmount, calculation.cap == announcement.cap,
+            calculation.amounts.map(\.amount) == announcement.shares.map(\.formulaAmount)
+        else { throw .entry(sequence, "the amounts of village fund \(id) differ from the formula of art. 3 ust. 1 applied to its inputs") }
     }
 
     /// The editions as folded from the verified entries.

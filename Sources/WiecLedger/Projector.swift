@@ -27,7 +27,8 @@ enum Projector {
             try db.cachedStatement(sql: """
                 INSERT OR REPLACE INTO view_results (edition, pool, rule, selected, spent) VALUES (?, ?, ?, ?, ?)
                 """).execute(arguments: [edition, pool, result.rule, result.selected.joined(separator: ","), result.spent.minorUnits])
-        case .voterAgeLimitSet, .poolAdded, .workshopRecorded, .initiativeSubmitted, .appealFiled, .residentRegistered, .voterRegistered:
+        case .voterAgeLimitSet, .poolAdded, .workshopRecorded, .initiativeSubmitted, .appealFiled, .residentRegistered, .voterRegistered,
+            .villageFund, .localInitiative:
             break
         }
     }

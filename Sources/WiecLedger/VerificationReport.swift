@@ -1,3 +1,5 @@
+public import WiecCore
+
 /// What a successful verification checked.
 public struct VerificationReport: Sendable, Hashable {
     /// The number of entries whose hashes and chain were checked.
@@ -8,4 +10,6 @@ public struct VerificationReport: Sendable, Hashable {
     public var root: String
     /// Every pool of a closed edition, re-tallied from the log.
     public var tallies: [PoolTally]
+    /// The village funds whose announced amounts were recomputed from their inputs and matched.
+    public var villageFunds: [EditionID]
 }

@@ -3,6 +3,7 @@ public import Hummingbird
 public import Logging
 import Metrics
 import Prometheus
+public import WiecGateway
 
 /// The Prometheus registry every server of the process reports to (the metrics system can
 /// be bootstrapped once per process).
@@ -41,6 +42,8 @@ public func buildRouter(_ services: ServerServices, configuration: ServerConfigu
     let api = router.group("api/v1")
     api.addRoutes(EditionsController(gateway: gateway, auth: auth, body: body).endpoints)
     api.addRoutes(ProposalsController(gateway: gateway, auth: auth, body: body).endpoints)
+    api.addRoutes(VillageFundController(gateway: gateway, auth: auth, body: body).endpoints)
+    api.addRoutes(LocalInitiativeController(gateway: gateway, auth: auth, body: body).endpoints)
     api.addRoutes(
         VotingController(
             gateway: gateway, auth: auth, body: body, registrations: RateLimiter(perMinute: configuration.registrationsPerMinute),

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import WiecCore
+import WiecGateway
 import WiecLedger
 
 /// What an auditor reads: checkpoints, entries, inclusion and consistency proofs, the public

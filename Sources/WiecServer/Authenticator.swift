@@ -1,5 +1,6 @@
 import Hummingbird
 import WiecCore
+import WiecGateway
 
 /// Turns a request's bearer token into the core's actor for one action, checking the token's
 /// kind, role and edition; the core then checks phase, role and pool scope.
@@ -8,8 +9,6 @@ struct Authenticator: Sendable {
 
     /// What a request acts as.
     enum Acting {
-        /// An admin with a scope over every edition (creating editions).
-        case creator
         /// An admin acting as an official of the edition.
         case official
         /// An admin acting as the council's appeals team.
@@ -36,6 +35,18 @@ struct Authenticator: Sendable {
         return principal
     }
 
+    /// The admin, scoped to `*`, who creates an edition (or a village fund): checked before the
+    /// body is read, so that no one else learns anything from the answer but the refusal.
+    ///
+    /// - Throws: ``Problem`` 401 without a valid token; 403 for any other token.
+    func creator(_ request: Request) throws -> Actor {
+        guard case .staff(let account) = try principal(request), account.role == .admin else {
+            throw Problem.forbidden("only an admin creates editions")
+        }
+        guard account.scope == .all else { throw Problem(Refusal(.notInScope, "creating editions needs the scope '*'")) }
+        return Actor(role: .official, id: account.id)
+    }
+
     /// The actor a request acts as on an edition.
     ///
     /// - Throws: ``Problem`` 401 without a valid token; 403 (`not_allowed`, `not_in_scope`) when
@@ -49,14 +60,9 @@ struct Authenticator: Sendable {
             }
             switch acting {
             case .resident: return (Actor(role: .resident, id: resident), principal)
-            case .creator, .official, .appealsTeam, .reviewer: throw Problem.forbidden("this needs a staff token")
+            case .official, .appealsTeam, .reviewer: throw Problem.forbidden("this needs a staff token")
             }
         case .staff(let account):
-            if acting == .creator {
-                guard account.role == .admin else { throw Problem.forbidden("only an admin creates editions") }
-                guard account.scope == .all else { throw Problem(Refusal(.notInScope, "creating editions needs the scope '*'")) }
-                return (Actor(role: .official, id: account.id), principal)
-            }
             guard let scope = account.scope.scope(in: edition) else {
                 throw Problem(Refusal(.notInScope, "staff \(account.id) has no scope over edition \(edition)"))
             }

@@ -1,6 +1,7 @@
 import Foundation
 import Pabulib
 import WiecCore
+import WiecGateway
 import WiecLedger
 
 /// Seeds the `demo` edition from the sample ballots, so that a newcomer's first server has an

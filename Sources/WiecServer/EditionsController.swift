@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import WiecCore
+import WiecGateway
 import WiecLedger
 
 /// Editions, their pools, phases, workshops and initiatives.
@@ -79,10 +80,9 @@ struct EditionsController: Sendable {
     }
 
     @Sendable func create(_ request: Request, context: WiecRequestContext) async throws -> Response {
-        _ = try auth.principal(request)
+        let actor = try auth.creator(request)
         let input = try await body.decode(NewEdition.self, from: request)
         let id = try TextRules.id(input.id, "id")
-        let (actor, _) = try auth.actor(request, on: id, as: .creator)
         let create = Command.createEdition(name: try TextRules.line(input.name, "name"))
         if let minimumAge = input.minimumVoterAge {
             let batch = [create, .setVoterAgeLimit(minimumAge: minimumAge)].map { LedgerCommand($0, on: id, by: actor) }

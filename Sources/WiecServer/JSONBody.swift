@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import NIOCore
+import WiecGateway
 
 /// Reads request bodies strictly: at most the configured size, UTF-8 normalised to NFC, JSON
 /// that decodes to the endpoint's type, and no field the type does not know.

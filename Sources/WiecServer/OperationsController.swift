@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Prometheus
+import WiecGateway
 
 /// Health, metrics and the OpenAPI document.
 struct OperationsController: Sendable {

@@ -1,4 +1,5 @@
 import WiecCore
+import WiecGateway
 import WiecTally
 
 /// A pool as the API shows it and takes it: pabulib's names for the ballot rules.

@@ -1,5 +1,6 @@
 import Hummingbird
 import Logging
+import WiecGateway
 
 /// Sits outermost: names every response with its request id, logs each request as one
 /// structured line, and turns every error into a problem document (a 404 on a path that

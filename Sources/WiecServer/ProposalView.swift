@@ -48,7 +48,7 @@ struct ProposalView: Codable, Sendable {
         reviewedCost = proposal.reviewedCost.map(Amount.init)
         initiative = proposal.initiative
         supporters = proposal.supporters.count
-        status = Self.status(proposal, in: state)
+        status = state.status(of: proposal).rawValue
         reviews = ReviewStage.allCases.compactMap { stage in
             proposal.reviews[stage].map {
                 ReviewView(
@@ -58,14 +58,5 @@ struct ProposalView: Codable, Sendable {
         }
         appeals = state.appeals.values.filter { $0.proposal == proposal.id }.sorted { $0.id < $1.id }.map(AppealView.init)
         withdrawal = proposal.withdrawal
-    }
-
-    /// `withdrawn`, `admitted`, `rejected` (a negative stage not overturned) or `pending`.
-    static func status(_ proposal: Proposal, in state: EditionState) -> String {
-        let size = state.pools[proposal.pool]?.config.supportListSize ?? 0
-        if proposal.withdrawal != nil { return "withdrawn" }
-        if proposal.isAdmitted(supportListSize: size) { return "admitted" }
-        if ReviewStage.allCases.contains(where: { proposal.outcome(of: $0) == .negative }) { return "rejected" }
-        return "pending"
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import WiecCore
+import WiecGateway
 import WiecLedger
 
 /// Proposals: submission, amendments, support lists, reviews, appeals and their decisions.

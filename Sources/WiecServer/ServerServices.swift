@@ -1,4 +1,5 @@
 import Foundation
+public import WiecGateway
 public import WiecLedger
 
 /// What a running server holds open: the ledger, the access file and the checkpoint key.

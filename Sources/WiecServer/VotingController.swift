@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import WiecCore
+import WiecGateway
 import WiecLedger
 
 /// Voter registration, online ballots and paper ballots entered by staff.

@@ -85,6 +85,15 @@ import WiecTally
     /// Executions per property; each takes microseconds.
     static let executions = 2_000
 
+    /// Files the generator once found crashing the readers: `num_votes` is a sizing hint, and a
+    /// negative or huge one trapped in the tables' arithmetic.
+    @Test("a negative or huge num_votes is only a hint", arguments: ["-9223372036854775808", "-1", "9223372036854775807"])
+    func voteCountHint(_ numVotes: String) throws {
+        let text = MalformedFileTests.valid.replacingOccurrences(of: "num_votes;3", with: "num_votes;\(numVotes)")
+        Self.readBoth(Array(text.utf8))
+        #expect(try PabulibElection.parse(Array(text.utf8), fileName: "hint.pb").election.ballots.count == 3)
+    }
+
     @Test("generated files are read or refused alike by both readers")
     func generatedFiles() async {
         await propertyCheck(count: Self.executions, input: Self.file) { Self.readBoth($0) }

@@ -1,3 +1,4 @@
+import Foundation
 import WiecCore
 import WiecTally
 
@@ -11,11 +12,13 @@ struct EditionFixture {
     static let team = Actor(role: .appealsTeam, id: "zespol")
     static let resident = Actor(role: .resident, id: "mieszkaniec-1")
     static func voter(_ id: String) -> Actor { Actor(role: .voter, id: id) }
+    /// The time every command is recorded at: 1 December 2027, noon in Warsaw.
+    static let now = Date(timeIntervalSince1970: 1_827_658_800)
 
     /// Applies a command or fails the test's expectation by throwing the refusal.
     @discardableResult
     mutating func run(_ command: Command, by actor: Actor) throws(Refusal) -> [Event] {
-        let events = try Edition.decide(state, command, by: actor)
+        let events = try Edition.decide(state, command, by: actor, at: Self.now)
         for event in events { Edition.evolve(&state, event) }
         self.events += events
         return events
@@ -24,7 +27,7 @@ struct EditionFixture {
     /// The reason a command is refused, or `nil` when it is accepted (then it is not applied).
     func refusal(_ command: Command, by actor: Actor) -> RefusalReason? {
         do {
-            _ = try Edition.decide(state, command, by: actor)
+            _ = try Edition.decide(state, command, by: actor, at: Self.now)
             return nil
         } catch {
             return error.reason

@@ -96,7 +96,7 @@ struct RefusalTests {
 
     @Test("every reason but the store's own and the age check's is covered above")
     func everyReasonCovered() {
-        let covered = Set(Self.cases.map(\.reason))
+        let covered = Set((Self.cases + EditionKindRefusalTests.cases).map(\.reason))
         // `too_young` comes from Edition.checkVoterAge, tested in VoterAgeTests.
         let missing = Set(RefusalReason.allCases).subtracting(covered).subtracting([.idempotencyConflict, .tooYoung])
         #expect(missing.isEmpty, "no test for \(missing.map(\.rawValue).sorted())")

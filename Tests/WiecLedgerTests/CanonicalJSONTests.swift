@@ -37,8 +37,8 @@ struct CanonicalJSONTests {
             .ballotCast(ballot: "b\"2", voter: "w\\", pool: "p\n", projects: ["x", "y"], points: [], method: .internet),
             .ballotVoided(ballot: "b", reason: "r"), .projectWithdrawn(proposal: "x", reason: "r"),
             .resultPublished(pool: "p", result: PublishedResult(rule: "greedy", tieBreaking: "file-order", selected: ["x"], scores: [3], spent: Money(units: 4))),
-        ]
-        #expect(Set(events.map { try! EventCoding.encode($0).type }) == Set(Event.CodingKeys.allCases.map(\.rawValue)))
+        ] + Self.villageFundEvents + Self.localInitiativeEvents
+        #expect(Set(events.map { try! EventCoding.encode($0).type }) == EventCoding.entryTypes)
         for event in events {
             let (type, body) = try EventCoding.encode(event)
             // The direct path for votes writes exactly the generic path's bytes.
@@ -50,6 +50,49 @@ struct CanonicalJSONTests {
             #expect(try JSONParser.parse(Array(body.utf8)).canonicalString == body)
             #expect(try EventCoding.decode(type: type, body: body) == event)
         }
+    }
+
+    static let day = CalendarDay(year: 2026, month: 9, day: 1)
+
+    static let villageFundEvents: [Event] = [
+        .fundOpened(name: "FS 2027", rules: .statutory(budgetYear: 2027)),
+        .fundResolutionRecorded(number: "XX/1/2026", adoptedOn: day, consents: true),
+        .fundAmountsAnnounced(
+            revenue: Money(units: 1_000), residents: 10, baseAmount: Money(units: 100), cap: Money(units: 1_000),
+            shares: [SolectwoShare(solectwo: "A", residents: 5, formulaAmount: Money(units: 205), addition: Money(units: 10), additionBasis: "u")],
+            announcedOn: day),
+        .fundAssemblyRecorded(assembly: VillageAssembly(
+            id: "z", solectwo: "A", convener: .residents(count: 15), heldOn: day, attendance: 20,
+            projects: [AssemblyProject(id: "p", title: "t", costEstimate: Money(units: 5), justification: "j", votes: AssemblyVotes(inFavour: 3, against: 1, abstaining: 2))])),
+        .fundAssemblyRecorded(assembly: VillageAssembly(id: "z2", solectwo: "A", convener: .radaSolecka, heldOn: day, attendance: 0, projects: [])),
+        .fundApplicationSubmitted(id: "w", solectwo: "A", assembly: "z", projects: ["p"], cost: Money(units: 5), submittedOn: day, replaces: nil),
+        .fundApplicationAccepted(application: "w", decidedOn: day),
+        .fundApplicationRejected(application: "w", reasons: "r", decidedOn: day),
+        .fundApplicationReferred(application: "w", referredOn: day),
+        .fundCouncilDecided(application: "w", resolution: "XX/2", accepted: true, reasons: "r", decidedOn: day),
+    ].map(Event.villageFund)
+
+    static let localInitiativeEvents: [Event] = [
+        .localCriteriaAdopted(rules: LocalInitiativeRules(
+            resolution: "X/1", adoptedOn: day,
+            criteria: [AssessmentCriterion(id: "w", name: "wkład", weight: 3, maxPoints: 10, measuresContribution: true)],
+            tieBreak: .contributionThenSubmission)),
+        .localApplicationSubmitted(
+            id: "a", applicant: .organisation(name: "KGW"), title: "t", description: "d", initiative: "i",
+            contribution: Contribution(workHours: 40, goodsAndServices: Money(units: 100), money: .zero),
+            requestedFromGmina: Money(units: 5_000), submittedOn: day, submitter: "s"),
+        .localApplicationSubmitted(
+            id: "b", applicant: .residents, title: "t", description: "d", initiative: nil, contribution: .none,
+            requestedFromGmina: .zero, submittedOn: day, submitter: "s"),
+        .localApplicationScored(application: "a", criterion: "w", points: 7, justification: "j", scorer: "o"),
+        .localApplicationDecided(application: "a", approved: true, justification: "j", decidedOn: day),
+        .localAgreementSigned(application: "a", number: "U/1", signedOn: day, endsOn: day, gminaShare: Money(units: 10), contribution: .none),
+        .localProgressRecorded(application: "a", on: day, note: "n", contributionGiven: .none, completed: true),
+    ].map(Event.localInitiative)
+
+    @Test("a wrapper's name is not an entry type")
+    func wrapperTypeRefused() {
+        #expect(throws: LedgerError.self) { try EventCoding.decode(type: "village_fund", body: #"{"_0":{"fund_opened":{}}}"#) }
     }
 
     @Test("entry canonical bytes are the JCS form of the entry object")

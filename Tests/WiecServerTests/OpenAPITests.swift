@@ -7,7 +7,7 @@ import WiecServer
 /// and real responses (successes and problems) conform to the documented schemas.
 @Suite struct OpenAPITests {
     /// Checks a reply against the documented response for its status (or `default`).
-    private func conforms(
+    static func conforms(
         _ reply: Client.Reply, _ method: String, _ template: String, document: [String: Any],
         sourceLocation: SourceLocation = #_sourceLocation
     ) {
@@ -44,7 +44,7 @@ import WiecServer
             try await scenario.setUp(until: "voting")
             let resident = scenario.residents[0]
             func check(_ reply: Client.Reply, _ method: String, _ template: String) {
-                conforms(reply, method, template, document: document)
+                Self.conforms(reply, method, template, document: document)
             }
             check(try await client.get("/healthz"), "GET", "/healthz")
             check(try await client.get("/api/v1/editions"), "GET", "/api/v1/editions")

@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdTesting
 import Logging
 import NIOCore
+import WiecGateway
 import WiecServer
 import WiecTestSupport
 

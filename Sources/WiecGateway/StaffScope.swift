@@ -1,4 +1,4 @@
-import WiecCore
+public import WiecCore
 
 /// What a staff account may act on: everything, one edition, or some pools of one edition.
 ///
@@ -40,7 +40,7 @@ public enum StaffScope: Sendable, Hashable {
     }
 
     /// The core scope within an edition, or `nil` when the account has nothing there.
-    func scope(in edition: EditionID) -> Scope? {
+    public func scope(in edition: EditionID) -> Scope? {
         switch self {
         case .all: .edition
         case .edition(let own): own == edition ? .edition : nil

@@ -1,7 +1,7 @@
-import WiecCore
+public import WiecCore
 
 /// Who is calling, as established from the bearer token.
-enum Principal: Sendable, Hashable {
+public enum Principal: Sendable, Hashable {
     /// A staff account.
     case staff(StaffAccount)
     /// A resident registered in one edition, known by their resident id (never their voting
@@ -9,7 +9,7 @@ enum Principal: Sendable, Hashable {
     case resident(edition: EditionID, resident: ResidentID)
 
     /// The id idempotency keys are namespaced with.
-    var keyPrefix: String {
+    public var keyPrefix: String {
         switch self {
         case .staff(let account): "staff:\(account.id)"
         case .resident(let edition, let resident): "resident:\(edition):\(resident)"

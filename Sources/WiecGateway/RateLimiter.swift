@@ -3,7 +3,7 @@ import Synchronization
 
 /// Per-client token buckets: each client may spend `perMinute` requests a minute, refilled
 /// continuously; over it, the request is refused with 429 and the seconds until one is free.
-final class RateLimiter: Sendable {
+public final class RateLimiter: Sendable {
     private struct Bucket {
         var tokens: Double
         var updated: ContinuousClock.Instant
@@ -13,14 +13,14 @@ final class RateLimiter: Sendable {
     private let buckets = Mutex<[String: Bucket]>([:])
 
     /// Creates a limiter allowing `perMinute` requests a minute per client (0: unlimited).
-    init(perMinute: Int) {
+    public init(perMinute: Int) {
         self.perMinute = perMinute
     }
 
     /// Takes one request from a client's bucket.
     ///
     /// - Throws: ``Problem`` `rate_limited` (429) with `Retry-After` when the bucket is empty.
-    func take(_ client: String, now: ContinuousClock.Instant = .now) throws {
+    public func take(_ client: String, now: ContinuousClock.Instant = .now) throws {
         guard perMinute > 0 else { return }
         let capacity = Double(perMinute)
         let perSecond = capacity / 60

@@ -1,19 +1,19 @@
 import Crypto
 import Foundation
-import Hummingbird
+public import Hummingbird
 import Metrics
-import WiecCore
-import WiecLedger
+public import WiecCore
+public import WiecLedger
 
 /// The one path from a request to the ledger: it reads the request's `Idempotency-Key`,
 /// namespaces it by the actor, executes the command and counts appends and ballots.
-struct CommandGateway: Sendable {
-    let store: LedgerStore
+public struct CommandGateway: Sendable {
+    public let store: LedgerStore
     private let committer: GroupCommitter
     private let appends = Counter(label: "wiec_ledger_appends_total")
     private let ballots = Counter(label: "wiec_ballots_total")
 
-    init(store: LedgerStore) {
+    public init(store: LedgerStore) {
         self.store = store
         self.committer = GroupCommitter(store: store)
     }
@@ -21,7 +21,7 @@ struct CommandGateway: Sendable {
     /// The request's idempotency key, checked, or `nil` when it has none.
     ///
     /// - Throws: ``Problem`` 400 when the key is empty, too long or not printable ASCII.
-    static func idempotencyKey(_ request: Request) throws -> String? {
+    public static func idempotencyKey(_ request: Request) throws -> String? {
         guard let key = request.headers[.idempotencyKey] else { return nil }
         guard !key.isEmpty, key.utf8.count <= 200, key.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) else {
             throw Problem(
@@ -33,14 +33,14 @@ struct CommandGateway: Sendable {
 
     /// The ledger key for a request: the client's key under the actor's namespace, or a fresh
     /// one when the client sent none.
-    static func ledgerKey(_ request: Request, actor: Actor) throws -> String {
+    public static func ledgerKey(_ request: Request, actor: Actor) throws -> String {
         guard let key = try idempotencyKey(request) else { return "http:" + UUID().uuidString }
         return "http:\(actor.role.rawValue):\(actor.id):\(key)"
     }
 
     /// An id for something a request creates: the one the client chose, else one derived from
     /// its idempotency key (so a retry names the same thing), else a random one.
-    static func newID(_ chosen: String?, prefix: String, request: Request, actor: Actor) throws -> String {
+    public static func newID(_ chosen: String?, prefix: String, request: Request, actor: Actor) throws -> String {
         if let chosen { return try TextRules.id(chosen, "id") }
         guard let key = try idempotencyKey(request) else { return prefix + UUID().uuidString.lowercased().prefix(12) }
         let digest = SHA256.hash(data: Array("\(actor.role.rawValue)\n\(actor.id)\n\(key)\n\(prefix)".utf8))
@@ -50,7 +50,7 @@ struct CommandGateway: Sendable {
     /// Executes one command in the next group commit; it is durable when this returns.
     ///
     /// - Throws: `Refusal` or ``Problem``; the error middleware maps both.
-    func execute(_ command: Command, on edition: EditionID, by actor: Actor, request: Request) async throws -> Receipt {
+    public func execute(_ command: Command, on edition: EditionID, by actor: Actor, request: Request) async throws -> Receipt {
         let receipt = try await committer.execute(
             LedgerCommand(command, on: edition, by: actor), idempotencyKey: try Self.ledgerKey(request, actor: actor))
         count(receipt, ballots: command.isBallot ? 1 : 0)
@@ -58,14 +58,14 @@ struct CommandGateway: Sendable {
     }
 
     /// Executes commands on one edition in one transaction: all or nothing.
-    func execute(batch: [LedgerCommand], actor: Actor, request: Request) throws -> Receipt {
+    public func execute(batch: [LedgerCommand], actor: Actor, request: Request) throws -> Receipt {
         let receipt = try store.execute(batch: batch, idempotencyKey: try Self.ledgerKey(request, actor: actor), at: Date())
         count(receipt, ballots: batch.count { $0.command.isBallot })
         return receipt
     }
 
     /// Counts what a receipt appended.
-    func count(_ receipt: Receipt, ballots cast: Int) {
+    public func count(_ receipt: Receipt, ballots cast: Int) {
         appends.increment(by: Int(receipt.lastSequence - receipt.firstSequence + 1))
         if cast > 0 { ballots.increment(by: cast) }
     }
@@ -73,7 +73,7 @@ struct CommandGateway: Sendable {
     /// An edition that exists.
     ///
     /// - Throws: `Refusal` `unknown_edition` (404).
-    func existing(_ edition: EditionID) throws -> EditionState {
+    public func existing(_ edition: EditionID) throws -> EditionState {
         let state = try store.state(of: edition)
         guard state.exists else { throw Refusal(.unknownEdition, "no edition \(edition)") }
         return state
@@ -85,7 +85,7 @@ struct CommandGateway: Sendable {
     ///
     /// - Throws: `Refusal` `not_registered` when the resident's data was erased or the edition
     ///   is published.
-    func voter(of actor: Actor, in edition: EditionID) throws -> Actor {
+    public func voter(of actor: Actor, in edition: EditionID) throws -> Actor {
         guard actor.role == .resident else { return actor }
         return Actor(role: .voter, id: try pseudonym(ofResident: actor.id, in: edition))
     }
@@ -94,7 +94,7 @@ struct CommandGateway: Sendable {
     ///
     /// - Throws: `Refusal` `not_registered` when there is no such resident, their data was
     ///   erased, or the edition is published.
-    func pseudonym(ofResident resident: ResidentID, in edition: EditionID) throws -> VoterID {
+    public func pseudonym(ofResident resident: ResidentID, in edition: EditionID) throws -> VoterID {
         guard let pseudonym = try store.votingPseudonym(of: resident, in: edition) else {
             throw Refusal(.notRegistered, "resident \(resident) holds no voting pseudonym in \(edition) (not registered, erased, or the edition is published)")
         }
@@ -104,7 +104,7 @@ struct CommandGateway: Sendable {
     /// The edition holding a proposal.
     ///
     /// - Throws: `Refusal` `unknown_proposal` (404).
-    func edition(ofProposal id: ProposalID) throws -> EditionState {
+    public func edition(ofProposal id: ProposalID) throws -> EditionState {
         for edition in try store.editions() {
             let state = try store.state(of: edition)
             if state.proposals[id] != nil { return state }
@@ -115,7 +115,7 @@ struct CommandGateway: Sendable {
     /// The edition holding an appeal.
     ///
     /// - Throws: `Refusal` `unknown_appeal` (404).
-    func edition(ofAppeal id: AppealID) throws -> EditionState {
+    public func edition(ofAppeal id: AppealID) throws -> EditionState {
         for edition in try store.editions() {
             let state = try store.state(of: edition)
             if state.appeals[id] != nil { return state }
@@ -126,7 +126,7 @@ struct CommandGateway: Sendable {
 
 extension Command {
     /// Whether the command casts a ballot.
-    var isBallot: Bool {
+    public var isBallot: Bool {
         if case .castBallot = self { return true }
         return false
     }

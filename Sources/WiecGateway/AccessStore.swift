@@ -1,7 +1,7 @@
 import Crypto
 public import Foundation
 import GRDB
-import WiecCore
+public import WiecCore
 
 /// Staff accounts and resident tokens, in their own SQLite file beside the ledger. Only a
 /// SHA-256 of each token is stored; a token is shown once, when it is made.
@@ -92,14 +92,14 @@ public final class AccessStore: Sendable {
     }
 
     /// The resident id a registration gets, derived from the edition and the request's key.
-    func residentID(edition: EditionID, idempotencyKey: String) -> ResidentID {
+    public func residentID(edition: EditionID, idempotencyKey: String) -> ResidentID {
         "r-" + Self.hex(mac("resident-id\n\(edition)\n\(idempotencyKey)").prefix(12))
     }
 
     /// Stores (or finds again) the token of a registered resident.
     ///
     /// - Returns: The resident token.
-    func residentToken(edition: EditionID, resident: ResidentID) throws -> String {
+    public func residentToken(edition: EditionID, resident: ResidentID) throws -> String {
         let token = "wiec_r_" + Self.base64URL(mac("resident\n\(edition)\n\(resident)"))
         try database.write { db in
             try db.execute(
@@ -110,7 +110,7 @@ public final class AccessStore: Sendable {
     }
 
     /// Who holds a bearer token, if anyone.
-    func principal(token: String) throws -> Principal? {
+    public func principal(token: String) throws -> Principal? {
         let digest = Self.hash(token)
         return try database.read { db in
             if token.hasPrefix("wiec_r_") {

@@ -20,5 +20,5 @@ public struct WiecRequestContext: RequestContext {
     public var maxUploadSize: Int { 1024 * 1024 }
 
     /// The client's address as text, for rate limits and logs.
-    var clientAddress: String { remoteAddress?.ipAddress ?? "unknown" }
+    public var clientAddress: String { remoteAddress?.ipAddress ?? "unknown" }
 }

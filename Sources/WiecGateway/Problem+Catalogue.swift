@@ -1,6 +1,6 @@
-import HTTPTypes
-import Hummingbird
-import WiecCore
+public import HTTPTypes
+public import Hummingbird
+public import WiecCore
 import WiecLedger
 
 extension Problem {
@@ -36,14 +36,14 @@ extension Problem {
     }
 
     /// A refusal of the core, by its reason.
-    static func refusal(_ refusal: Refusal) -> Problem {
+    public static func refusal(_ refusal: Refusal) -> Problem {
         let (status, title, titlePL) = describe(refusal.reason)
         return Problem(status, code: refusal.reason.rawValue, title: title, titlePL: titlePL, detail: refusal.detail)
     }
 
     /// Status and titles of every refusal reason; the switch is exhaustive so a new reason
     /// cannot ship without its mapping.
-    static func describe(_ reason: RefusalReason) -> (HTTPResponse.Status, String, String) {
+    public static func describe(_ reason: RefusalReason) -> (HTTPResponse.Status, String, String) {
         switch reason {
         case .unknownEdition: (.notFound, "No such edition", "Nie ma takiej edycji")
         case .unknownProposal: (.notFound, "No such proposal", "Nie ma takiego projektu")
@@ -61,7 +61,7 @@ extension Problem {
         case .alreadyReviewed: (.conflict, "This stage is already reviewed", "Ten etap weryfikacji już się odbył")
         case .stageOutOfOrder: (.conflict, "The previous review stage is not positive", "Poprzedni etap weryfikacji nie jest pozytywny")
         case .nothingToAppeal: (.conflict, "Nothing to appeal", "Nie ma od czego się odwołać")
-        case .alreadyDecided: (.conflict, "The appeal is already decided", "Odwołanie zostało już rozpatrzone")
+        case .alreadyDecided: (.conflict, "Already decided", "Sprawa została już rozstrzygnięta")
         case .alreadyRegistered: (.conflict, "Already registered", "Już zarejestrowano")
         case .alreadyVoted: (.conflict, "Already voted in this pool", "Już oddano głos w tej puli")
         case .alreadyVoided: (.conflict, "The ballot is already void", "Karta jest już unieważniona")
@@ -84,11 +84,24 @@ extension Problem {
         case .overMaxSumPoints: (.unprocessableContent, "Too many points in all", "Za dużo punktów łącznie")
         case .underMinSumPoints: (.unprocessableContent, "Too few points in all", "Za mało punktów łącznie")
         case .malformedBallot: (.unprocessableContent, "Malformed ballot", "Nieprawidłowo wypełniona karta")
+        case .wrongEditionKind: (.conflict, "Not an edition of this kind", "Ta edycja jest innego rodzaju")
+        case .deadlinePassed: (.unprocessableContent, "Past the statutory deadline", "Po ustawowym terminie")
+        case .outOfOrder: (.conflict, "A step this one follows is missing", "Brakuje wcześniejszego kroku")
+        case .fundNotSeparated: (.conflict, "The council has not separated the village fund", "Rada gminy nie wyodrębniła funduszu sołeckiego")
+        case .overFundAmount: (.unprocessableContent, "The projects cost more than the sołectwo's amount", "Przedsięwzięcia kosztują więcej niż środki sołectwa")
+        case .tooFewInitiators: (.unprocessableContent, "Too few residents called the assembly", "Zebranie zwołane z inicjatywy zbyt małej liczby mieszkańców")
+        case .notAdopted: (.unprocessableContent, "The village assembly did not adopt this project", "Zebranie wiejskie nie przyjęło tego przedsięwzięcia")
+        case .unknownSolectwo: (.unprocessableContent, "No such sołectwo", "Nie ma takiego sołectwa")
+        case .unknownAssembly: (.unprocessableContent, "No such village assembly", "Nie ma takiego zebrania wiejskiego")
+        case .unknownApplication: (.notFound, "No such application", "Nie ma takiego wniosku")
+        case .unknownCriterion: (.unprocessableContent, "No such criterion", "Nie ma takiego kryterium")
+        case .missingContributionCriterion: (.unprocessableContent, "The criteria must assess the residents' contribution", "Kryteria muszą uwzględniać wkład mieszkańców")
+        case .alreadyScored: (.conflict, "Already scored on this criterion", "Już oceniono według tego kryterium")
         }
     }
 
     /// Hummingbird's own errors: unmatched routes, oversized bodies, unreadable JSON.
-    static func http(_ error: HTTPError) -> Problem {
+    public static func http(_ error: HTTPError) -> Problem {
         let detail = error.body ?? error.status.reasonPhrase
         switch error.status {
         case .notFound: return .notFound(detail)
@@ -101,12 +114,12 @@ extension Problem {
     }
 
     /// 404: nothing at this path.
-    static func notFound(_ detail: String) -> Problem {
+    public static func notFound(_ detail: String) -> Problem {
         Problem(.notFound, code: "not_found", title: "Not found", titlePL: "Nie znaleziono", detail: detail)
     }
 
     /// 405: the path exists with other methods.
-    static func methodNotAllowed(_ method: HTTPRequest.Method, allowed: [String]) -> Problem {
+    public static func methodNotAllowed(_ method: HTTPRequest.Method, allowed: [String]) -> Problem {
         var headers = HTTPFields()
         headers[.allow] = allowed.joined(separator: ", ")
         return Problem(
@@ -115,7 +128,7 @@ extension Problem {
     }
 
     /// 401: no token, or a token that is unknown or revoked.
-    static func unauthorized(_ detail: String) -> Problem {
+    public static func unauthorized(_ detail: String) -> Problem {
         var headers = HTTPFields()
         headers[.wwwAuthenticate] = "Bearer realm=\"wiec\""
         return Problem(
@@ -124,51 +137,51 @@ extension Problem {
     }
 
     /// 403 for a caller whose kind of token cannot do this at all.
-    static func forbidden(_ detail: String) -> Problem {
+    public static func forbidden(_ detail: String) -> Problem {
         refusal(Refusal(.notAllowed, detail))
     }
 
     /// 400: a body that is not the JSON the endpoint takes.
-    static func malformedJSON(_ detail: String) -> Problem {
+    public static func malformedJSON(_ detail: String) -> Problem {
         Problem(.badRequest, code: "malformed_json", title: "Malformed JSON", titlePL: "Nieprawidłowy JSON", detail: detail)
     }
 
     /// 400: a body field the endpoint does not know.
-    static func unknownField(_ path: String) -> Problem {
+    public static func unknownField(_ path: String) -> Problem {
         Problem(
             .badRequest, code: "unknown_field", title: "Unknown field", titlePL: "Nieznane pole",
             detail: "the field \(path) is not part of this request")
     }
 
     /// 413: a body over the limit.
-    static func bodyTooLarge(_ detail: String) -> Problem {
+    public static func bodyTooLarge(_ detail: String) -> Problem {
         Problem(.contentTooLarge, code: "body_too_large", title: "Request body too large", titlePL: "Zbyt duża treść żądania", detail: detail)
     }
 
     /// 422: a text field over its length limit or holding control characters.
-    static func invalidText(_ detail: String) -> Problem {
+    public static func invalidText(_ detail: String) -> Problem {
         Problem(.unprocessableContent, code: "invalid_text", title: "Invalid text", titlePL: "Nieprawidłowy tekst", detail: detail)
     }
 
     /// 404: no such entry (or range of entries) in the log.
-    static func unknownEntry(_ detail: String) -> Problem {
+    public static func unknownEntry(_ detail: String) -> Problem {
         Problem(.notFound, code: "unknown_entry", title: "No such entry in the log", titlePL: "Nie ma takiego wpisu w rejestrze", detail: detail)
     }
 
     /// 404: no checkpoint written yet.
-    static func noCheckpoint() -> Problem {
+    public static func noCheckpoint() -> Problem {
         Problem(.notFound, code: "no_checkpoint", title: "No checkpoint yet", titlePL: "Nie ma jeszcze punktu kontrolnego", detail: "no checkpoint has been written yet")
     }
 
     /// 409: results asked for before they are published.
-    static func notPublished(_ edition: String) -> Problem {
+    public static func notPublished(_ edition: String) -> Problem {
         Problem(
             .conflict, code: "not_published", title: "Results not published yet", titlePL: "Wyniki nie zostały jeszcze opublikowane",
             detail: "edition \(edition) has not published its results")
     }
 
     /// 429: over a rate limit, with the seconds to wait.
-    static func rateLimited(retryAfter seconds: Int) -> Problem {
+    public static func rateLimited(retryAfter seconds: Int) -> Problem {
         var headers = HTTPFields()
         headers[.retryAfter] = String(seconds)
         return Problem(

@@ -2,9 +2,9 @@ import Foundation
 
 /// Length and character rules for the text fields of requests. Texts arrive NFC-normalised
 /// (``JSONBody``); they are stored as written and never rendered as HTML by the API.
-enum TextRules {
+public enum TextRules {
     /// Ids chosen by clients: letters, digits, `-`, `_`, `.`, `/`, at most 64.
-    static func id(_ text: String, _ field: String) throws -> String {
+    public static func id(_ text: String, _ field: String) throws -> String {
         guard !text.isEmpty, text.utf8.count <= 64,
             text.utf8.allSatisfy({ $0 < 0x80 && (isalnum(Int32($0)) != 0 || $0 == 0x2D || $0 == 0x5F || $0 == 0x2E) })
         else { throw Problem.invalidText("\(field) must be 1 to 64 letters, digits, '-', '_' or '.'") }
@@ -12,7 +12,7 @@ enum TextRules {
     }
 
     /// A one-line text (a title, a name): 1 to `max` characters, no control characters.
-    static func line(_ text: String, _ field: String, max: Int = 200) throws -> String {
+    public static func line(_ text: String, _ field: String, max: Int = 200) throws -> String {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty else { throw Problem.invalidText("\(field) cannot be empty") }
         guard trimmed.count <= max else { throw Problem.invalidText("\(field) is longer than \(max) characters") }
@@ -23,7 +23,7 @@ enum TextRules {
     }
 
     /// A longer text (a description, a justification): up to `max` characters, line breaks allowed.
-    static func paragraph(_ text: String, _ field: String, max: Int = 10_000, allowEmpty: Bool = true) throws -> String {
+    public static func paragraph(_ text: String, _ field: String, max: Int = 10_000, allowEmpty: Bool = true) throws -> String {
         guard allowEmpty || !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw Problem.invalidText("\(field) cannot be empty")
         }
@@ -35,7 +35,7 @@ enum TextRules {
     }
 
     /// An optional one-line text.
-    static func optionalLine(_ text: String?, _ field: String, max: Int = 200) throws -> String? {
+    public static func optionalLine(_ text: String?, _ field: String, max: Int = 200) throws -> String? {
         try text.map { try line($0, field, max: max) }
     }
 }
