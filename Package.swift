@@ -92,7 +92,7 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
-        .testTarget(name: "WiecCLITests", dependencies: ["WiecCLI", "wiec", "Pabulib", "WiecTally", "WiecTestSupport"]),
+        .testTarget(name: "WiecCLITests", dependencies: ["WiecCLI", "wiec", "Pabulib", "WiecTally", "WiecCore", "WiecLedger", "WiecTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -69,13 +69,13 @@ extension LedgerStore {
             return .failure(refusal)
         }
         let first = cache.head + 1
-        var phaseChanged = false
+        var checkpointed = false
         for (event, actor) in events {
             try append(event, actor: actor, edition: command.edition, time: timeText, db: db, cache: &cache)
-            if case .phaseChanged = event { phaseChanged = true }
+            if event.isCheckpointed { checkpointed = true }
         }
         let receipt = Receipt(edition: command.edition, firstSequence: first, lastSequence: cache.head, lastHash: Hex.encode(cache.headHash))
-        if phaseChanged { try writeCheckpoint(db, cache, time: timeText, signer: signer) }
+        if checkpointed { try writeCheckpoint(db, cache, time: timeText, signer: signer) }
         try db.cachedStatement(sql: "INSERT INTO commands (idempotency_key, fingerprint, receipt) VALUES (?, ?, ?)").execute(
             arguments: [item.idempotencyKey, Data(fingerprint), String(decoding: try JSONEncoder().encode(receipt), as: UTF8.self)])
         return .success(receipt)

@@ -148,13 +148,14 @@ public final class LedgerStore: EditionStore {
                                 throw batch.count == 1 ? error : Refusal(error.reason, "command \(position + 1) of \(batch.count): \(error.detail)")
                             }
                             try check(state)
-                            var phaseChanged = false
+                            var checkpointed = false
                             for (event, actor) in events {
                                 try append(event, actor: actor, edition: item.edition, time: timeText, db: db, cache: &cache!)
-                                if case .phaseChanged = event { phaseChanged = true }
+                                if event.isCheckpointed { checkpointed = true }
                             }
-                            // Every phase change is checkpointed where it happens, also inside a batch.
-                            if phaseChanged { try writeCheckpoint(db, cache!, time: timeText, signer: signer) }
+                            // Every phase change and every decision of a fund or a local initiative is checkpointed
+                            // where it happens, also inside a batch (`Event.isCheckpointed`).
+                            if checkpointed { try writeCheckpoint(db, cache!, time: timeText, signer: signer) }
                         }
                         let done = Receipt(
                             edition: edition, firstSequence: first, lastSequence: cache!.head, lastHash: Hex.encode(cache!.headHash))

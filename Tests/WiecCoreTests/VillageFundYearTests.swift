@@ -130,6 +130,10 @@ struct VillageFundYearTests {
             id: "w1", solectwo: "Błotnica", assembly: "zebranie-blotnica", projects: ["lampy"], submittedOn: Self.day(9, 25),
             replaces: nil)), by: Self.soltysBlotnica)
         try f.run(Self.fund(.rejectApplication(application: "w1", reasons: "brak uzasadnienia", decidedOn: Self.day(9, 29))), by: Self.wojt)
+        // The first assembly cannot adopt it again: that takes a new one after the rejection.
+        #expect(f.refusal(Self.fund(.submitApplication(
+            id: "w2", solectwo: "Błotnica", assembly: "zebranie-blotnica", projects: ["lampy"], submittedOn: Self.day(10, 1),
+            replaces: "w1")), by: Self.soltysBlotnica) == .outOfOrder)
         var again = Self.blotnicaAssembly
         again.id = "zebranie-blotnica-2"
         again.heldOn = Self.day(10, 3)
@@ -153,6 +157,10 @@ struct VillageFundYearTests {
         let announce = Self.fund(.announceAmounts(
             revenue: Money(units: 1_000_000), residents: 100, solectwa: [SolectwoInput(solectwo: "A", residents: 5)], announcedOn: Self.day(7, 1)))
         #expect(f.refusal(announce, by: Self.wojt) == .fundNotSeparated)
+        // A refusal of 2025 applied only to 2026; a consent of 2014 still holds (art. 2 ust. 3–4).
+        let old = CalendarDay(year: 2025, month: 3, day: 1)
+        #expect(f.refusal(Self.fund(.recordResolution(number: "V/1/2025", adoptedOn: old, consents: false)), by: Self.wojt) == .invalidValue)
+        #expect(f.refusal(Self.fund(.recordResolution(number: "XXXIII/236/2014", adoptedOn: CalendarDay(year: 2014, month: 3, day: 28), consents: true)), by: Self.wojt) == nil)
         try f.run(Self.fund(.recordResolution(number: "X/1/2026", adoptedOn: Self.day(3, 31), consents: false)), by: Self.wojt)
         #expect(f.refusal(announce, by: Self.wojt) == .fundNotSeparated)
         // A fund edition takes no civic budget command, and a civic budget none of the fund's.

@@ -98,6 +98,8 @@ import WiecServer
             let report = try AuditBundle.verify(folder: folder.path, verifier: verifier)
             #expect(report.entries == 11)
             #expect(report.villageFunds == ["fs-2026"])
+            // The resolution, the amounts and the three decisions each got a signed checkpoint.
+            #expect(report.checkpoints == 5)
             let lines = try String(contentsOf: folder.appendingPathComponent("entries.jsonl"), encoding: .utf8).split(separator: "\n")
             let types = lines.compactMap { line in
                 ((try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any]).flatMap { ($0["entry"] as? [String: Any])?["type"] as? String }

@@ -38,6 +38,10 @@ extension VillageFund {
             guard adoptedOn <= rules.resolutionDeadline else {
                 throw Refusal(.deadlinePassed, "a resolution on the \(rules.budgetYear) fund adopted after \(rules.resolutionDeadline) is void (art. 2 ust. 2); this one is of \(adoptedOn)")
             }
+            // A consent holds for every following budget year (art. 2 ust. 3); a refusal only for the next one (ust. 4).
+            guard consents || adoptedOn.year == rules.budgetYear - 1 else {
+                throw Refusal(.invalidValue, "a resolution refusing the fund, adopted in \(adoptedOn.year), applies only to the budget year \(adoptedOn.year + 1), not \(rules.budgetYear) (art. 2 ust. 4)")
+            }
             return [.fundResolutionRecorded(number: number, adoptedOn: adoptedOn, consents: consents)]
         case .announceAmounts(let revenue, let residents, let solectwa, let announcedOn):
             try DatedActChecks.officialOverEdition(actor)
@@ -97,6 +101,9 @@ extension VillageFund {
                 }
                 guard rejected.status == .rejected, let rejectedOn = rejected.decidedOn else {
                     throw Refusal(.outOfOrder, "only an application the wójt rejected is adopted again; \(replaces) is \(rejected.status.rawValue)")
+                }
+                guard assembly.heldOn >= rejectedOn else {
+                    throw Refusal(.outOfOrder, "adopting \(replaces) again takes an assembly held after its rejection of \(rejectedOn); \(assemblyID) was held on \(assembly.heldOn)")
                 }
                 let last = rejectedOn.adding(days: rules.responseDays)
                 guard submittedOn <= last else {
