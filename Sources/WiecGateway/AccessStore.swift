@@ -10,7 +10,7 @@ public import WiecCore
 /// idempotency key, so a retried registration gets the same resident id and the same token.
 /// A token leads to the resident id only: the ledger alone links it to a voting pseudonym.
 public final class AccessStore: Sendable {
-    private let database: DatabasePool
+    let database: DatabasePool
     private let secret: [UInt8]
 
     /// Opens (creating if needed) the access file.
@@ -43,6 +43,7 @@ public final class AccessStore: Sendable {
                 );
                 """)
         }
+        Self.registerSignInCodes(&migrator)
         migrator.registerMigration("v2-resident-ids") { db in
             // The table holds resident ids: the ids of residents' public acts, not of their ballots.
             try db.execute(sql: "ALTER TABLE residents RENAME COLUMN voter_id TO resident_id")
@@ -127,7 +128,8 @@ public final class AccessStore: Sendable {
         }
     }
 
-    private func mac(_ text: String) -> [UInt8] {
+    /// An HMAC of a text under the server's secret.
+    func mac(_ text: String) -> [UInt8] {
         Array(HMAC<SHA256>.authenticationCode(for: Array(text.utf8), using: SymmetricKey(data: secret)))
     }
 

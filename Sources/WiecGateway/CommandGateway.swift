@@ -9,7 +9,7 @@ public import WiecLedger
 /// namespaces it by the actor, executes the command and counts appends and ballots.
 public struct CommandGateway: Sendable {
     public let store: LedgerStore
-    private let committer: GroupCommitter
+    let committer: GroupCommitter
     private let appends = Counter(label: "wiec_ledger_appends_total")
     private let ballots = Counter(label: "wiec_ballots_total")
 

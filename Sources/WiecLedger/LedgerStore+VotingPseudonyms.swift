@@ -23,6 +23,16 @@ extension LedgerStore {
         return try Edition.decide(state, item.command, by: item.actor, at: time).map { (event: $0, actor: item.actor) }
     }
 
+    /// Decides a command against the edition as it is now and appends nothing: the decision an
+    /// execution would take, a pseudonym's first ballot included, so that a form can explain a
+    /// refusal before anything is stored.
+    ///
+    /// - Throws: the `Refusal` an execution would meet now; storage errors otherwise.
+    public func check(_ item: LedgerCommand, at time: Date) throws {
+        let state = try state(of: item.edition)
+        _ = try database.read { db in try Self.decide(item, on: state, at: time, db: db) }
+    }
+
     /// Drops an edition's register of voting pseudonyms once its results are published: no
     /// ballot can be cast any more, so nothing needs the PESEL's keyed hash beside a pseudonym,
     /// and from then on not even the store can tell whose a pseudonym was.

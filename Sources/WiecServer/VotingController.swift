@@ -12,9 +12,6 @@ struct VotingController: Sendable {
     let registrations: RateLimiter
     let ballotLimit: RateLimiter
 
-    /// The actor the log records for self-service registrations.
-    static let registrationDesk = Actor(role: .official, id: "registration-desk")
-
     var endpoints: RouteCollection<WiecRequestContext> {
         let routes = RouteCollection(context: WiecRequestContext.self)
         routes.post("editions/{edition}/voters", use: register)
@@ -85,14 +82,8 @@ struct VotingController: Sendable {
         _ = try gateway.existing(edition)
         let key = try CommandGateway.idempotencyKey(request) ?? UUID().uuidString
         let resident = auth.access.residentID(edition: edition, idempotencyKey: key)
-        let receipt = try gateway.store.registerResident(
-            resident, person: person, on: edition, by: Self.registrationDesk, idempotencyKey: "http:registration:\(edition):\(key)",
-            at: Date())
-        // A replayed key returns the first receipt: hand out the token only to the same person.
-        guard try gateway.store.resident(withPesel: person.pesel, in: edition) == resident else {
-            throw Refusal(.idempotencyConflict, "this Idempotency-Key was used to register someone else")
-        }
-        gateway.count(receipt, ballots: 0)
+        let receipt = try gateway.register(
+            person, as: resident, on: edition, by: CommandGateway.registrationDesk, ledgerKey: "http:registration:\(edition):\(key)")
         let token = try auth.access.residentToken(edition: edition, resident: resident)
         return try Reply.json(
             Registered(edition: edition, residentID: resident, token: token, receipt: ReceiptView(receipt)), status: .created)
