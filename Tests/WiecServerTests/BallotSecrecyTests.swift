@@ -33,10 +33,10 @@ import WiecLedger
             try await scenario.setUp(until: "voting") { scenario in
                 // Both residents act in public: one submitted every proposal, the other signs and amends nothing.
                 for id in ["p1", "p2"] {
-                    let reply = try await client.send(.post, "/api/v1/proposals/\(id)/support", token: scenario.residents[1].token)
+                    let reply = try await client.send(.post, "/api/v1/editions/bo/proposals/\(id)/support", token: scenario.residents[1].token)
                     #expect(reply.status == .created, "\(reply.text)")
                 }
-                let reply = try await client.send(.patch, "/api/v1/proposals/p3", token: scenario.residents[0].token, json: ["title": "Projekt p3 (po zmianie)"])
+                let reply = try await client.send(.patch, "/api/v1/editions/bo/proposals/p3", token: scenario.residents[0].token, json: ["title": "Projekt p3 (po zmianie)"])
                 #expect(reply.status == .ok, "\(reply.text)")
             }
             let admin = server.admin
@@ -109,7 +109,7 @@ import WiecLedger
                 #expect(Set(voters).isSubset(of: state.voters))
             }
             let documents = [
-                "/api/v1/editions/bo", "/api/v1/editions", "/api/v1/editions/bo/proposals", "/api/v1/proposals/p1", "/api/v1/editions/bo/results",
+                "/api/v1/editions/bo", "/api/v1/editions", "/api/v1/editions/bo/proposals", "/api/v1/editions/bo/proposals/p1", "/api/v1/editions/bo/results",
                 "/api/v1/editions/bo/results.csv", "/api/v1/editions/bo/pools/city/pabulib", "/metrics",
             ]
             for path in documents {

@@ -71,7 +71,7 @@ def voting_edition(server, edition: str, *, projects: int = 5, residents: int = 
             body = {"stage": stage, "outcome": "positive", "justification": "Zgodny z zasadami"}
             if stage == "cost":
                 body["reviewed_cost"] = str(1000 * n)
-            expect(server.post(f"/api/v1/proposals/{proposal}/reviews", body, token=admin, headers=key()), 201)
+            expect(server.post(f"/api/v1/editions/{edition}/proposals/{proposal}/reviews", body, token=admin, headers=key()), 201)
     advance(server, edition, "appeals")
     advance(server, edition, "voting")
     return [register(server, edition, first_resident + n) for n in range(residents)]

@@ -55,9 +55,9 @@ class World:
         advance(server, "az-rev", "review")
         advance(server, "az-app", "review")
         for proposal in ("app-1", "app-2"):
-            post(f"/api/v1/proposals/{proposal}/reviews", {"stage": "formal", "outcome": "negative", "justification": "Braki"})
+            post(f"/api/v1/editions/az-app/proposals/{proposal}/reviews", {"stage": "formal", "outcome": "negative", "justification": "Braki"})
         advance(server, "az-app", "appeals")
-        post("/api/v1/proposals/app-2/appeals", {"id": "appeal-1", "stage": "formal", "grounds": "Uzupełniono"}, resident("az-app"))
+        post("/api/v1/editions/az-app/proposals/app-2/appeals", {"id": "appeal-1", "stage": "formal", "grounds": "Uzupełniono"}, resident("az-app"))
         self.residents["az-vot"] = voting_edition(server, "az-vot", projects=2, residents=1, revoting=True, first_resident=next(people))[0]
         self.residents["az-pub"] = voting_edition(server, "az-pub", projects=2, residents=1, first_resident=next(people))[0]
         post("/api/v1/editions/az-pub/ballots", {"pool": "city", "projects": ["az-pub-p1"]}, self.residents["az-pub"]["token"])
@@ -92,11 +92,12 @@ WRITES = {
         "id": fresh("pool"), "name": "Pula", "budget": "1000", "vote_type": "approval", "rule": "greedy"}),
     "PhaseChange": ("az-phase", {"admin"}, lambda w, role: {"to": "submission"}),
     "VoterAgeLimit": ("az-draft", {"admin"}, lambda w, role: {"minimum_age": 16}),
+    "AmendmentPolicyChange": ("az-draft", {"admin"}, lambda w, role: {"policy": "review_again"}),
     "NewWorkshop": ("az-draft", {"admin"}, lambda w, role: {
         "id": fresh("w"), "theme": "Zieleń", "date": "2027-03-14", "place": "MDK", "facilitator": "K. Nowak", "participants": 12}),
     "NewInitiative": ("az-sub", {"resident", "admin"}, lambda w, role: {"id": fresh("i"), "title": "Inicjatywa", "description": "Opis"}),
     "NewProposal": ("az-sub", {"resident", "admin"}, lambda w, role: World.proposal(fresh("sub"))),
-    "Amendment": ("az-sub", {"resident"}, lambda w, role: {"title": fresh("Nowy tytuł")}),
+    "ProposalChange": ("az-sub", {"resident"}, lambda w, role: {"title": fresh("Nowy tytuł")}),
     "Signature": ("az-sub", {"resident", "admin"}, lambda w, role: {"signer": fresh("paper-signer")} if role == "admin" else {}),
     "NewReview": ("az-rev", {"reviewer_in", "admin"}, lambda w, role: {"stage": "formal", "outcome": "positive", "justification": "OK"}),
     "NewAppeal": ("az-app", {"resident"}, lambda w, role: {"id": fresh("appeal"), "stage": "formal", "grounds": "Uzupełniono"}),
@@ -110,7 +111,7 @@ WRITES = {
 
 def path_values(world: World, path: str, schema: str | None, edition: str) -> dict[str, str]:
     """The value of each path parameter of an operation, by name."""
-    proposal = {"Amendment": "sub-1", "Signature": "sub-1", "NewAppeal": "app-1"}.get(schema)
+    proposal = {"ProposalChange": "sub-1", "Signature": "sub-1", "NewAppeal": "app-1"}.get(schema)
     if schema == "NewReview":
         proposal = world.reviewable.pop(0)
     values = {
