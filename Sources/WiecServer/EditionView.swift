@@ -10,9 +10,11 @@ struct EditionView: Codable, Sendable {
     var voters: Int
     /// The youngest age at which a person may register; absent when there is no limit.
     var minimumVoterAge: Int?
+    /// What a change of a proposal under review does.
+    var amendmentPolicy: AmendmentPolicy
 
     enum CodingKeys: String, CodingKey {
-        case id, name, phase, pools, proposals, voters, minimumVoterAge = "minimum_voter_age"
+        case id, name, phase, pools, proposals, voters, minimumVoterAge = "minimum_voter_age", amendmentPolicy = "amendment_policy"
     }
 
     init(_ state: EditionState) {
@@ -20,6 +22,7 @@ struct EditionView: Codable, Sendable {
         name = state.name ?? ""
         phase = state.phase.rawValue
         minimumVoterAge = state.minimumVoterAge
+        amendmentPolicy = state.amendmentPolicy
         pools = state.poolOrder.compactMap { state.pools[$0] }.map { PoolView($0.config, ballots: $0.ballots.count) }
         proposals = state.proposals.count
         voters = state.voters.count

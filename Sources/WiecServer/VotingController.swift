@@ -91,7 +91,7 @@ struct VotingController: Sendable {
         let (actor, _) = try auth.actor(request, on: edition, as: .voter)
         try ballotLimit.take("voter:\(actor.id)")
         let input = try await body.decode(NewBallot.self, from: request)
-        let id = try CommandGateway.newID(input.id, prefix: "b-", request: request, actor: actor)
+        let id = try CommandGateway.newID(input.id, kind: "b", request: request, actor: actor)
         let command = Command.castBallot(
             ballot: id, voter: actor.id, pool: input.pool, projects: input.projects, points: input.points ?? [], method: .internet)
         let receipt = try await gateway.execute(command, on: edition, by: actor, request: request)
@@ -109,7 +109,7 @@ struct VotingController: Sendable {
         var ids: [String] = []
         var batch: [LedgerCommand] = []
         for (index, ballot) in input.ballots.enumerated() {
-            let id = try CommandGateway.newID(ballot.id, prefix: "b-\(index)-", request: request, actor: actor)
+            let id = try CommandGateway.newID(ballot.id, kind: "b~\(index)", request: request, actor: actor)
             ids.append(id)
             batch.append(LedgerCommand(
                 .castBallot(

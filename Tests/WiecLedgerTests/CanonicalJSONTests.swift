@@ -23,12 +23,12 @@ struct CanonicalJSONTests {
             id: "p", name: "Pula", budget: Money(minorUnits: 123_456), voteType: .cumulative,
             limits: BallotLimits(maxLength: 3, maxSumPoints: 10), minProjectScoreThreshold: 5, allowsRevoting: true)
         let events: [Event] = [
-            .editionCreated(name: "BO"), .voterAgeLimitSet(minimumAge: 16), .voterAgeLimitSet(minimumAge: nil), .poolAdded(pool: pool), .phaseChanged(from: .draft, to: .submission),
+            .editionCreated(name: "BO"), .voterAgeLimitSet(minimumAge: 16), .voterAgeLimitSet(minimumAge: nil), .amendmentPolicySet(policy: .reviewAgain), .poolAdded(pool: pool), .phaseChanged(from: .draft, to: .submission),
             .workshopRecorded(workshop: Workshop(id: "w", theme: "t", date: "2027-01-02", place: "p", facilitator: "f", participants: 3)),
             .initiativeSubmitted(id: "i", workshop: nil, title: "t", description: "d", submitter: "s"),
             .proposalSubmitted(id: "x", pool: "p", title: "t", description: "d", category: "c", location: nil, costEstimate: Money(units: 5), initiative: "i", submitter: "s"),
             .proposalAmended(proposal: "x", title: nil, description: "nowy", costEstimate: nil),
-            .supportSigned(proposal: "x", signer: "s2"),
+            .reviewReopened(proposal: "x"), .supportSigned(proposal: "x", signer: "s2"),
             .proposalReviewed(proposal: "x", stage: .cost, outcome: .positive, justification: "j", reviewedCost: Money(units: 4), reviewer: "r"),
             .appealFiled(appeal: "a", proposal: "x", stage: .merit, grounds: "g"),
             .appealDecided(appeal: "a", upheld: false, justification: "j", reviewedCost: nil),

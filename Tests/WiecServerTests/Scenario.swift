@@ -42,7 +42,7 @@ struct Scenario {
             for stage in ["formal", "merit", "cost"] {
                 var body: [String: Any] = ["stage": stage, "outcome": "positive", "justification": "OK"]
                 if stage == "cost" { body["reviewed_cost"] = cost }
-                try await expect(client.post("/api/v1/proposals/\(id)/reviews", token: admin, body), .created)
+                try await expect(client.post("/api/v1/editions/bo/proposals/\(id)/reviews", token: admin, body), .created)
             }
         }
         if phase == "review" { return }
