@@ -77,6 +77,7 @@ let package = Package(
         .testTarget(name: "PabulibTests", dependencies: ["Pabulib", "WiecTally", "WiecTestSupport"]),
         .testTarget(name: "WiecCoreTests", dependencies: ["WiecCore", "WiecTally"]),
         .testTarget(name: "WiecLedgerTests", dependencies: ["WiecLedger", "WiecCore", "WiecTally", "Pabulib", "WiecTestSupport"]),
+        .testTarget(name: "WiecGatewayTests", dependencies: ["WiecGateway", "WiecCore", "WiecLedger", "WiecTally"]),
         .testTarget(
             name: "WiecServerTests",
             dependencies: [
