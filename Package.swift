@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // Tally rules over elections: pure, exact, no I/O.
@@ -48,11 +49,22 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // The residents' pages: server-rendered HTML over the same gateway and projections as the API.
+        .target(
+            name: "WiecPages",
+            dependencies: [
+                "WiecCore", "WiecTally", "WiecLedger", "WiecGateway",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            resources: [.copy("Resources/templates"), .copy("Resources/static"), .copy("Resources/catalogue")]
+        ),
         // The HTTP front: JSON API, bearer auth, problem+json middleware, metrics.
         .target(
             name: "WiecServer",
             dependencies: [
-                "WiecCore", "WiecTally", "Pabulib", "WiecLedger", "WiecGateway",
+                "WiecCore", "WiecTally", "Pabulib", "WiecLedger", "WiecGateway", "WiecPages",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -66,7 +78,7 @@ let package = Package(
         .target(
             name: "WiecCLI",
             dependencies: [
-                "WiecTally", "Pabulib", "WiecCore", "WiecLedger", "WiecGateway", "WiecServer",
+                "WiecTally", "Pabulib", "WiecCore", "WiecLedger", "WiecGateway", "WiecPages", "WiecServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -82,6 +94,13 @@ let package = Package(
             name: "WiecServerTests",
             dependencies: [
                 "WiecServer", "WiecGateway", "WiecCore", "WiecTally", "Pabulib", "WiecLedger", "WiecTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
+        .testTarget(
+            name: "WiecPagesTests",
+            dependencies: [
+                "WiecPages", "WiecServer", "WiecGateway", "WiecCore", "WiecTally", "WiecLedger", "WiecTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

@@ -2,13 +2,14 @@ import ArgumentParser
 import Foundation
 import Hummingbird
 import Logging
+import WiecPages
 import WiecServer
 
 /// `wiec serve`: runs the HTTP API on one ledger file until SIGINT or SIGTERM.
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Run the Wiec HTTP API (JSON under /api/v1, /healthz, /metrics, /openapi.json).",
+        abstract: "Run the Wiec server: the residents' pages at /, the JSON API under /api/v1, /healthz, /metrics, /openapi.json.",
         discussion: "The store is created on first start, with its checkpoint key beside it (FILE.key) and the staff and resident tokens in FILE.access. SIGINT or SIGTERM finish in-flight requests, then stop."
     )
 
@@ -27,6 +28,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The folder of sample .pb files for --demo.")
     var ballots = "ballots"
 
+    @Option(help: "A JSON file describing the installation for the pages: municipality, crest_file, colour, accessibility_contact_name, accessibility_email, accessibility_phone, statement_published, statement_updated, website.")
+    var site: String?
+
     @Option(help: "The largest JSON body accepted, in bytes.")
     var maxBody = 64 * 1024
 
@@ -39,7 +43,8 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let configuration = ServerConfiguration(
             host: host, port: port, databasePath: db, demo: demo, demoBallotsFolder: ballots, maxBodyBytes: maxBody,
-            registrationsPerMinute: registrationsPerMinute, ballotsPerMinute: ballotsPerMinute)
+            registrationsPerMinute: registrationsPerMinute, ballotsPerMinute: ballotsPerMinute,
+            site: try site.map(SiteSettings.load(path:)) ?? SiteSettings())
         var logger = Logger(label: "wiec")
         logger.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
         let app = try buildApplication(configuration, logger: logger)

@@ -4,7 +4,7 @@ import GRDB
 extension AccessStore {
     /// The tables of staff sign-in codes and page sessions (hashes only), added to the access file.
     static func registerStaffSessions(_ migrator: inout DatabaseMigrator) {
-        migrator.registerMigration("v2-staff-sessions") { db in
+        migrator.registerMigration("v3-staff-sessions") { db in
             try db.execute(sql: """
                 CREATE TABLE staff_sign_in_codes (
                     code_hash BLOB PRIMARY KEY,

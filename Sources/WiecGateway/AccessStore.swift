@@ -42,6 +42,7 @@ public final class AccessStore: Sendable {
                 );
                 """)
         }
+        Self.registerSignInCodes(&migrator)
         Self.registerStaffSessions(&migrator)
         try migrator.migrate(database)
         let stored = try database.write { db -> Data in
@@ -125,7 +126,8 @@ public final class AccessStore: Sendable {
         }
     }
 
-    private func mac(_ text: String) -> [UInt8] {
+    /// An HMAC of a text under the server's secret.
+    func mac(_ text: String) -> [UInt8] {
         Array(HMAC<SHA256>.authenticationCode(for: Array(text.utf8), using: SymmetricKey(data: secret)))
     }
 

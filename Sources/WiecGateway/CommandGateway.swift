@@ -9,7 +9,7 @@ public import WiecLedger
 /// namespaces it by the actor, executes the command and counts appends and ballots.
 public struct CommandGateway: Sendable {
     public let store: LedgerStore
-    private let committer: GroupCommitter
+    let committer: GroupCommitter
     private let appends = Counter(label: "wiec_ledger_appends_total")
     private let ballots = Counter(label: "wiec_ballots_total")
 
@@ -77,6 +77,13 @@ public struct CommandGateway: Sendable {
         let state = try store.state(of: edition)
         guard state.exists else { throw Refusal(.unknownEdition, "no edition \(edition)") }
         return state
+    }
+
+    /// The actor a resident casts ballots as. Any other actor is returned as it is, for the core
+    /// to judge.
+    public func voter(of actor: Actor, in edition: EditionID) throws -> Actor {
+        guard actor.role == .resident else { return actor }
+        return Actor(role: .voter, id: actor.id)
     }
 
     /// The edition holding a proposal.

@@ -3,6 +3,7 @@ public import Hummingbird
 public import Logging
 import Metrics
 import Prometheus
+import WiecPages
 public import WiecGateway
 
 /// The Prometheus registry every server of the process reports to (the metrics system can
@@ -23,12 +24,13 @@ public func openAPIDocument() throws -> Data {
     return try Data(contentsOf: url)
 }
 
-/// Builds the router: the error and log middleware, metrics, and every controller's routes.
+/// Builds the router: the error and log middleware, metrics, every controller's routes under
+/// `/api/v1`, and the residents' pages at `/`.
 ///
 /// - Parameters:
 ///   - services: The open ledger, access file and key.
 ///   - configuration: Limits (body size, rate limits).
-/// - Throws: when the OpenAPI document cannot be read.
+/// - Throws: when the OpenAPI document, a page template or a catalogue cannot be read.
 public func buildRouter(_ services: ServerServices, configuration: ServerConfiguration) throws -> Router<WiecRequestContext> {
     let registry = MetricsRegistry.shared
     let openAPI = try openAPIDocument()
@@ -51,6 +53,11 @@ public func buildRouter(_ services: ServerServices, configuration: ServerConfigu
         ).endpoints)
     api.addRoutes(ResultsController(gateway: gateway).endpoints)
     api.addRoutes(AuditController(gateway: gateway, verifier: services.signer.verifier).endpoints)
+    router.addRoutes(
+        try ResidentSite(
+            gateway: gateway, access: services.access, verifier: services.signer.verifier, site: configuration.site,
+            registrationsPerMinute: configuration.registrationsPerMinute
+        ).endpoints)
     return router
 }
 
@@ -65,7 +72,10 @@ public func buildApplication(
 ) throws -> some ApplicationProtocol {
     let services = try ServerServices(configuration: configuration)
     if configuration.demo, try DemoSeed.seedIfEmpty(services.store, ballotsFolder: configuration.demoBallotsFolder) {
-        logger.info("seeded the demo edition", metadata: ["edition": "\(DemoSeed.edition)"])
+        logger.info("seeded the demo editions", metadata: ["editions": "\(DemoSeed.edition), \(DemoVotingSeed.edition)"])
+    }
+    if configuration.demo, try services.store.state(of: DemoVotingSeed.edition).voters.contains(DemoVotingSeed.resident) {
+        try DemoVotingSeed.prepareResident(services.access)
     }
     return Application(
         router: try buildRouter(services, configuration: configuration),

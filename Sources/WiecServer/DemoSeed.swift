@@ -5,13 +5,14 @@ import WiecGateway
 import WiecLedger
 
 /// Seeds the `demo` edition from the sample ballots, so that a newcomer's first server has an
-/// edition with pools, proposals, ballots and published results to look at.
+/// edition with pools, proposals, ballots and published results to look at, and a second one
+/// open for voting (``DemoVotingSeed``).
 enum DemoSeed {
     /// The demo edition's id.
     static let edition: EditionID = "demo"
 
-    /// Imports every `.pb` file of the folder as a pool of `demo` and publishes the results,
-    /// if the store is empty.
+    /// Imports every `.pb` file of the folder as a pool of `demo` and publishes the results, then
+    /// seeds `demo-glosowanie`, if the store is empty.
     ///
     /// - Returns: Whether it seeded anything.
     static func seedIfEmpty(_ store: LedgerStore, ballotsFolder: String) throws -> Bool {
@@ -25,6 +26,7 @@ enum DemoSeed {
         _ = try store.importPabulib(pools, edition: edition, name: "BO Demo 2027", idempotencyKey: "demo-seed", at: Date())
         _ = try store.execute(
             .advancePhase(to: .published), on: edition, by: PabulibImport.official, idempotencyKey: "demo-publish", at: Date())
+        try DemoVotingSeed.seed(store, from: try store.state(of: edition))
         return true
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+public import WiecPages
 
 /// How a Wiec server is set up: where it listens, where its files live, and its limits.
 public struct ServerConfiguration: Sendable {
@@ -19,12 +20,14 @@ public struct ServerConfiguration: Sendable {
     public var registrationsPerMinute: Int
     /// Ballots one client may cast per minute.
     public var ballotsPerMinute: Int
+    /// What the residents' pages say about the installation (name, crest, colour, contact).
+    public var site: SiteSettings
 
     /// Creates a configuration.
     public init(
         host: String = "127.0.0.1", port: Int = 8080, databasePath: String = "wiec-data/wiec.sqlite",
         demo: Bool = false, demoBallotsFolder: String = "ballots", maxBodyBytes: Int = 64 * 1024,
-        registrationsPerMinute: Int = 30, ballotsPerMinute: Int = 60
+        registrationsPerMinute: Int = 30, ballotsPerMinute: Int = 60, site: SiteSettings = SiteSettings()
     ) {
         self.host = host
         self.port = port
@@ -34,6 +37,7 @@ public struct ServerConfiguration: Sendable {
         self.maxBodyBytes = maxBodyBytes
         self.registrationsPerMinute = registrationsPerMinute
         self.ballotsPerMinute = ballotsPerMinute
+        self.site = site
     }
 
     /// The SQLite file of staff accounts and resident tokens (hashes only).

@@ -12,9 +12,6 @@ struct VotingController: Sendable {
     let registrations: RateLimiter
     let ballotLimit: RateLimiter
 
-    /// The actor the log records for self-service registrations.
-    static let registrationDesk = Actor(role: .official, id: "registration-desk")
-
     var endpoints: RouteCollection<WiecRequestContext> {
         let routes = RouteCollection(context: WiecRequestContext.self)
         routes.post("editions/{edition}/voters", use: register)
@@ -83,14 +80,8 @@ struct VotingController: Sendable {
         _ = try gateway.existing(edition)
         let key = try CommandGateway.idempotencyKey(request) ?? UUID().uuidString
         let voter = auth.access.voterID(edition: edition, idempotencyKey: key)
-        let receipt = try gateway.store.registerVoter(
-            voter, person: person, on: edition, by: Self.registrationDesk, idempotencyKey: "http:registration:\(edition):\(key)",
-            at: Date())
-        // A replayed key returns the first receipt: hand out the token only to the same person.
-        guard try gateway.store.voter(withPesel: person.pesel, in: edition) == voter else {
-            throw Refusal(.idempotencyConflict, "this Idempotency-Key was used to register someone else")
-        }
-        gateway.count(receipt, ballots: 0)
+        let receipt = try gateway.register(
+            person, as: voter, on: edition, by: CommandGateway.registrationDesk, ledgerKey: "http:registration:\(edition):\(key)")
         let token = try auth.access.residentToken(edition: edition, voter: voter)
         return try Reply.json(Registered(edition: edition, voterID: voter, token: token, receipt: ReceiptView(receipt)), status: .created)
     }

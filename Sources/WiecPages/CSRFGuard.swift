@@ -1,0 +1,38 @@
+import Crypto
+import Foundation
+
+/// Cross-site request forgery protection by a signed double-submit token: every visitor gets a
+/// random cookie, and every form carries an HMAC of it under the server's key. A POST whose
+/// form token is not the HMAC of its own cookie is refused with 403. A forged cross-site form
+/// can send the cookie (SameSite=Lax already stops most) but cannot read it to sign it.
+struct CSRFGuard: Sendable {
+    /// The cookie holding the visitor's random value.
+    static let cookie = "wiec_csrf"
+    /// The form field holding the token.
+    static let field = "_csrf"
+
+    private let key: [UInt8]
+
+    /// A guard with a fresh key (tokens of forms rendered before a restart are refused).
+    init() {
+        key = SymmetricKey(size: .bits256).withUnsafeBytes { Array($0) }
+    }
+
+    /// A new random cookie value.
+    static func newCookieValue() -> String {
+        SymmetricKey(size: .bits128).withUnsafeBytes { Data($0) }.map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// The token forms carry for a cookie value.
+    func token(for cookieValue: String) -> String {
+        Data(HMAC<SHA256>.authenticationCode(for: Array(cookieValue.utf8), using: SymmetricKey(data: key))).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// Whether a form's token belongs to the request's cookie (compared in constant time).
+    func accepts(token: String?, cookieValue: String?) -> Bool {
+        guard let token, let cookieValue, !cookieValue.isEmpty else { return false }
+        let expected = Array(self.token(for: cookieValue).utf8), given = Array(token.utf8)
+        guard expected.count == given.count else { return false }
+        return zip(expected, given).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+}

@@ -1,0 +1,31 @@
+import Synchronization
+import WiecCore
+import WiecTally
+
+/// The recount behind a published pool's "Dlaczego?": the tally run again on the log as
+/// published, with its explanation. A published edition no longer changes, so each pool is
+/// counted once per process and kept.
+final class ResultsCache: Sendable {
+    /// A pool's count and the election it counted.
+    struct Count: Sendable {
+        var election: Election
+        var result: TallyResult
+    }
+
+    private let counts = Mutex<[String: Count]>([:])
+
+    /// The count of a published pool, made on first use.
+    ///
+    /// - Returns: `nil` when the pool cannot be counted again by its own rule.
+    func count(_ state: EditionState, pool: PoolID) -> Count? {
+        let key = state.id + "\u{0}" + pool
+        if let known = counts.withLock({ $0[key] }) { return known }
+        guard state.phase == .published, let config = state.pools[pool]?.config, let tieBreaking = TieBreaking(name: config.tieBreaking),
+            let election = try? state.election(for: pool), let rule = try? Rule(pabulibName: config.rule),
+            let result = try? Tally.run(election, rule: rule, options: TallyOptions(tieBreaking: tieBreaking, explainRounds: true))
+        else { return nil }
+        let count = Count(election: election, result: result)
+        counts.withLock { $0[key] = count }
+        return count
+    }
+}

@@ -1,0 +1,148 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import NIOCore
+import WiecCore
+import WiecLedger
+import WiecServer
+import WiecTally
+import WiecTestSupport
+
+/// A real server on loopback over a fresh store in a temporary folder, seeded through the
+/// ledger with two editions: `bo` in voting (an approval pool of at most two projects and
+/// 500 000 zł, and a cumulative pool of 5 points, at most 3 a project) and `nowa` in submission.
+struct PageServer {
+    let folder: URL
+    let configuration: ServerConfiguration
+
+    static let official = Actor(role: .official, id: "urzednik")
+
+    init(demo: Bool = false) throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("wiec-pages-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        configuration = ServerConfiguration(
+            host: "127.0.0.1", port: 0, databasePath: folder.appendingPathComponent("wiec.sqlite").path, demo: demo,
+            demoBallotsFolder: SharedData.repositoryRoot.appendingPathComponent("ballots").path, registrationsPerMinute: 0)
+        if !demo { try seed() }
+    }
+
+    private func seed() throws {
+        let path = configuration.databasePath
+        let store = try LedgerStore(path: path, signer: try KeyFiles.create(forLedger: path, name: "wiec.local/test"))
+        var step = 0
+        func run(_ command: Command, _ edition: EditionID) throws {
+            step += 1
+            _ = try store.execute(command, on: edition, by: Self.official, idempotencyKey: "seed-\(step)", at: Date())
+        }
+        try run(.createEdition(name: "BO Testowo 2027"), "bo")
+        try run(.addPool(PoolConfig(
+            id: "miasto", name: "Cała gmina", budget: Money(units: 600_000), voteType: .approval,
+            limits: BallotLimits(maxLength: 2, maxSumCost: Money(units: 500_000)))), "bo")
+        try run(.addPool(PoolConfig(
+            id: "park", name: "Osiedle Parkowe", budget: Money(units: 100_000), voteType: .cumulative,
+            limits: BallotLimits(maxPoints: 3, maxSumPoints: 5))), "bo")
+        try run(.advancePhase(to: .submission), "bo")
+        let proposals: [(String, String, String, Int64)] = [
+            ("p1", "miasto", "Ławki w rynku", 100_000), ("p2", "miasto", "Plac zabaw przy szkole", 300_000),
+            ("p3", "miasto", "Stojaki na rowery", 250_000), ("p4", "park", "Nowe drzewa", 40_000), ("p5", "park", "Fontanna", 70_000),
+        ]
+        for (id, pool, title, cost) in proposals {
+            try run(.submitProposal(
+                id: id, pool: pool, title: title, description: "Opis projektu \(title).", category: "zieleń", location: nil,
+                costEstimate: Money(units: cost), initiative: nil), "bo")
+        }
+        try run(.advancePhase(to: .review), "bo")
+        for (id, _, _, cost) in proposals {
+            for stage in ReviewStage.allCases {
+                try run(.reviewProposal(
+                    proposal: id, stage: stage, outcome: .positive, justification: "Zgodny z zasadami.",
+                    reviewedCost: stage == .cost ? Money(units: cost) : nil), "bo")
+            }
+        }
+        try run(.advancePhase(to: .appeals), "bo")
+        try run(.advancePhase(to: .voting), "bo")
+        try run(.createEdition(name: "BO Nowa 2028"), "nowa")
+        try run(.addPool(PoolConfig(id: "miasto", name: "Cała gmina", budget: Money(units: 800_000), voteType: .approval)), "nowa")
+        try run(.advancePhase(to: .submission), "nowa")
+        try run(.submitProposal(
+            id: "n1", pool: "miasto", title: "Ścieżka rowerowa", description: "Wzdłuż rzeki.", category: "komunikacja", location: "Bulwary",
+            costEstimate: Money(units: 200_000), initiative: nil), "nowa")
+    }
+
+    /// Runs a test against the server over real HTTP on loopback.
+    func run<Value: Sendable>(_ test: @Sendable (Browser) async throws -> Value) async throws -> Value {
+        var logger = Logger(label: "wiec-pages-test")
+        logger.logLevel = .warning
+        let app = try buildApplication(configuration, logger: logger)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        return try await app.test(.live) { client in try await test(Browser(client: client)) }
+    }
+}
+
+/// A page as a browser gets it.
+struct Page: Sendable {
+    var status: HTTPResponse.Status
+    var headers: HTTPFields
+    var html: String
+
+    /// Where a redirect points.
+    var location: String? { headers[.location] }
+
+    /// The value of the first hidden input of that name.
+    func hidden(_ name: String) -> String? {
+        guard let range = html.range(of: "name=\"\(name)\" value=\"") else { return nil }
+        return String(html[range.upperBound...].prefix { $0 != "\"" })
+    }
+}
+
+/// A browser without JavaScript: it keeps cookies, sends forms as a browser does, and follows
+/// nothing by itself.
+struct Browser: Sendable {
+    let client: any TestClientProtocol
+    var cookies: [String: String] = [:]
+
+    init(client: any TestClientProtocol) {
+        self.client = client
+    }
+
+    mutating func get(_ path: String) async throws -> Page {
+        try await send(.get, path, body: nil)
+    }
+
+    /// Posts a form; the CSRF token is taken from `from` (the page the form was on) unless given.
+    mutating func post(_ path: String, _ fields: [(String, String)], from page: Page?, csrf: Bool = true) async throws -> Page {
+        var all = fields
+        if csrf, let token = page?.hidden("_csrf") { all.append(("_csrf", token)) }
+        if let key = page?.hidden("_klucz"), !fields.contains(where: { $0.0 == "_klucz" }) { all.append(("_klucz", key)) }
+        let body = all.map { Self.encode($0.0) + "=" + Self.encode($0.1) }.joined(separator: "&")
+        return try await send(.post, path, body: body)
+    }
+
+    /// Follows a 303 to its page.
+    mutating func follow(_ page: Page) async throws -> Page {
+        guard page.status == .seeOther, let location = page.location else { return page }
+        return try await get(location)
+    }
+
+    private mutating func send(_ method: HTTPRequest.Method, _ path: String, body: String?) async throws -> Page {
+        var headers = HTTPFields()
+        if !cookies.isEmpty { headers[.cookie] = cookies.map { "\($0.key)=\($0.value)" }.sorted().joined(separator: "; ") }
+        if body != nil { headers[.contentType] = "application/x-www-form-urlencoded" }
+        let response = try await client.execute(uri: path, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) })
+        for value in response.headers[values: .setCookie] {
+            let first = value.split(separator: ";")[0]
+            let parts = first.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let name = String(parts[0]), content = parts.count > 1 ? String(parts[1]) : ""
+            if value.contains("Max-Age=0") { cookies[name] = nil } else { cookies[name] = content }
+        }
+        return Page(status: response.status, headers: response.headers, html: String(buffer: response.body))
+    }
+
+    private static func encode(_ text: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return (text.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")
+    }
+}
