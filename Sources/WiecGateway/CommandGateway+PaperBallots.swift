@@ -58,10 +58,17 @@ extension CommandGateway {
         var refusals: [(card: Int?, refusal: Refusal)] = []
         var ids: [BallotID] = []
         var batch: [LedgerCommand] = []
+        // A resubmitted form: its ballots (named after its key) are stored; the ledger replays the receipt.
+        let replayed = !cards.isEmpty && state.ballotPools[Self.paperBallotID(ledgerKey, 0)] != nil
         for (index, card) in cards.enumerated() {
             let id = Self.paperBallotID(ledgerKey, index)
             let command = Command.castBallot(
                 ballot: id, voter: card.voter, pool: card.pool, projects: card.projects, points: card.points, method: .paper)
+            if replayed {
+                ids.append(id)
+                batch.append(LedgerCommand(command, on: edition, by: actor))
+                continue
+            }
             do {
                 for event in try Edition.decide(state, command, by: actor, at: time) { Edition.evolve(&state, event) }
                 ids.append(id)
@@ -71,7 +78,9 @@ extension CommandGateway {
             }
         }
         let closing = Command.enterPaperBatch(point: point, ballots: ids, invalidCards: invalidCards)
-        do { _ = try Edition.decide(state, closing, by: actor, at: time) } catch { refusals.append((nil, error)) }
+        if !replayed {
+            do { _ = try Edition.decide(state, closing, by: actor, at: time) } catch { refusals.append((nil, error)) }
+        }
         guard refusals.isEmpty else { throw PaperBatchRefused(refusals: refusals) }
         batch.append(LedgerCommand(closing, on: edition, by: actor))
         let receipt = try store.execute(batch: batch, idempotencyKey: ledgerKey, at: time)

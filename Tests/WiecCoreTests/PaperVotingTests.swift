@@ -54,7 +54,7 @@ import WiecCore
         let events = try fixture.run(.recordPaperProtocol(point: "urzad", cardsReceived: 50, cardsIssued: 3), by: F.official)
         let recorded = PaperProtocol(cardsReceived: 50, cardsIssued: 3, valid: 1, invalid: 1, official: F.official.id)
         #expect(events == [.paperProtocolRecorded(point: "urzad", protocol: recorded)])
-        #expect(events.allSatisfy(\.isCheckpointed))
+        #expect(events.allSatisfy { $0.isCheckpointed })
         #expect(fixture.state.votingPoints["urzad"]?.paperProtocol == recorded)
         #expect(fixture.refusal(.enterPaperBatch(point: "urzad", ballots: [], invalidCards: 1), by: F.official) == .alreadyDecided)
         #expect(fixture.refusal(.recordPaperProtocol(point: "urzad", cardsReceived: 50, cardsIssued: 3), by: F.official) == .alreadyDecided)

@@ -27,7 +27,8 @@ import WiecGateway
 
     @Test func refusalsSayWhy() {
         #expect(Self.code(.staff(editionAdmin), "other", .official) == "not_in_scope")
-        #expect(Self.code(.staff(editionAdmin), "bo", .creator) == "not_allowed")
+        #expect(Self.code(.staff(editionAdmin), "bo", .creator) == "not_in_scope")
+        #expect(Self.code(.staff(reviewer), "bo", .creator) == "not_allowed")
         #expect(Self.status(.staff(auditor), "bo", .official) == 403)
         #expect(Self.status(.staff(auditor), "bo", .reviewer) == 403)
         #expect(Self.status(.resident(edition: "bo", voter: "v-1"), "bo", .reviewer) == 403)
