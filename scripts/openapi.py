@@ -11,8 +11,48 @@ def obj(props, required=None, extra=False):
 string=s("string"); integer=s("integer"); boolean=s("boolean")
 def nullable(x):
     x=dict(x); t=x.get("type"); x["type"]=[t,"null"]; return x
-amount={"type":"string","pattern":"^-?[0-9]+(\\.[0-9]{1,2})?$","description":"An exact amount in złoty, as a decimal string; requests may also send an integer of whole złoty."}
-amount_in={"oneOf":[amount,{"type":"integer"}]}
+# The server's own limits (Sources/WiecCore/Bounds.swift, Sources/WiecServer/TextRules.swift,
+# Sources/WiecServer/Amount.swift): every request the document allows passes these checks.
+MAX_UNITS=99999999999            # whole złoty: Bounds.maxAmount is 10^13 - 1 grosze
+MAX_POINTS=10**9                 # Bounds.maxPoints
+MAX_COUNT=10**9                  # Bounds.maxCount
+MAX_SCORE=10**15                 # Bounds.maxScore
+INT64_MAX=2**63-1
+amount={"type":"string","pattern":"^-?(0|[1-9][0-9]{0,10})([.,][0-9]{1,2})?$","description":"An exact amount in złoty, as a decimal string: at most 11 digits of złoty and 2 of grosze (at most 99 999 999 999,99 zł, below 10^13 grosze)."}
+def amount_in(minimum):
+    """A request amount: a decimal string or an integer of whole złoty, from `minimum` (0 or 1 grosz) up."""
+    text = "^(0|[1-9][0-9]{0,10})([.,][0-9]{1,2})?$" if minimum == 0 else "^(0[.,](0[1-9]|[1-9][0-9]?)|[1-9][0-9]{0,10}([.,][0-9]{1,2})?)$"
+    return {"oneOf":[{"type":"string","pattern":text},{"type":"integer","minimum":minimum,"maximum":MAX_UNITS}],
+            "description":"An exact amount in złoty: a decimal string (\"1234.50\" or \"1234,50\", no leading zero, at most 2 decimals) or an integer of whole złoty; "
+            + ("0" if minimum == 0 else "more than 0") + " to 99 999 999 999,99 zł. Larger or malformed amounts are refused with 400."}
+def bounded(lo, hi, description=None):
+    d={"type":"integer","minimum":lo,"maximum":hi}
+    if description: d["description"]=description
+    return d
+# Texts: lengths count Unicode scalars (JSON Schema's characters). Refused everywhere: C0 and C1
+# controls, DEL, U+2028/2029, the BOM and the bidirectional marks, embeddings, overrides and
+# isolates. A line needs a character besides spaces; a paragraph also takes tabs and line breaks.
+REFUSED="\\u0000-\\u001F\\u007F-\\u009F\\u061C\\u200E\\u200F\\u2028\\u2029\\u202A-\\u202E\\u2066-\\u2069\\uFEFF"
+REFUSED_IN_PARAGRAPH="\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\u061C\\u200E\\u200F\\u2028\\u2029\\u202A-\\u202E\\u2066-\\u2069\\uFEFF"
+SPACES=" \\u00A0\\u1680\\u2000-\\u200A\\u202F\\u205F\\u3000"
+def line(maximum=200):
+    return {"type":"string","minLength":1,"maxLength":maximum,"pattern":f"^[{SPACES}]*[^{SPACES}{REFUSED}][^{REFUSED}]*$",
+            "description":f"One line of at most {maximum} characters (Unicode scalars), not only spaces, without control or bidirectional-formatting characters; stored without the spaces around it."}
+def paragraph(required=False, maximum=10000):
+    pattern = f"^[{SPACES}\\t\\n\\r]*[^{SPACES}\\t\\n\\r{REFUSED_IN_PARAGRAPH}][^{REFUSED_IN_PARAGRAPH}]*$" if required else f"^[^{REFUSED_IN_PARAGRAPH}]*$"
+    d={"type":"string","maxLength":maximum,"pattern":pattern,
+       "description":f"Text of at most {maximum} characters (Unicode scalars); line breaks and tabs allowed, other control and bidirectional-formatting characters not" + ("; not empty." if required else ".")}
+    if required: d["minLength"]=1
+    return d
+new_id={"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$","description":"An id the client chooses: a letter or digit, then letters, digits, '-', '_' or '.', at most 64. Ids the server makes (when none is given) hold a '~' and cannot be chosen."}
+reference={"type":"string","minLength":1,"maxLength":200,"description":"The id of something that exists; an unknown one is refused with 422."}
+pesel={"type":"string","pattern":"^[0-9]{2}(0[1-9]|1[0-2]|2[1-9]|3[0-2]|4[1-9]|5[0-2]|6[1-9]|7[0-2]|8[1-9]|9[0-2])(0[1-9]|[12][0-9]|3[01])[0-9]{5}$",
+  "description":"Eleven digits encoding a birth date (month +80 for the 1800s, +20 for the 2000s, +40, +60); refused with 422 invalid_pesel when the check digit does not match, the day does not exist, or the birth date is after the day of registration. Never echoed."}
+points_item=bounded(0,MAX_POINTS,"Points given to the project at the same place in projects.")
+def request(props, required=None):
+    """A request body: optional fields may also be sent as null, meaning absent."""
+    required = required if required is not None else list(props.keys())
+    return obj({k:(v if k in required else {"anyOf":[v,{"type":"null"}]}) for k,v in props.items()}, required)
 schemas={
  "Problem": obj({"type":string,"title":string,"title_pl":string,"status":integer,"detail":string,"code":string,"instance":string,"request_id":string},
                 ["type","title","title_pl","status","detail","code"]),
@@ -20,13 +60,15 @@ schemas={
    "leaf_hash":s("string",pattern="^[0-9a-f]{64}$",description="RFC 6962 leaf hash of the entry (ballots)"),
    "proof":s("string",description="where the inclusion proof against a signed checkpoint is"),
    "checkpoint":s("string",description="where the latest signed checkpoint is")},["first_sequence","sequence","entry_hash","proof","checkpoint"]),
- "Pool": obj({"id":string,"name":string,"budget":amount,"vote_type":s("string",enum=["approval","choose-1","cumulative","ordinal","scoring"]),
+ "Pool": obj({"id":string,"name":string,"budget":amount,"vote_type":ref("VoteType"),
    "rule":string,"tie_breaking":string,"min_project_score_threshold":integer,"support_list_size":integer,"allows_revoting":boolean,
    "min_length":integer,"max_length":integer,"min_sum_cost":amount,"max_sum_cost":amount,"min_points":integer,"max_points":integer,
    "min_sum_points":integer,"max_sum_points":integer,"ballots":integer},["id","name","budget","vote_type","rule"]),
- "Edition": obj({"id":string,"name":string,"phase":ref("Phase"),"pools":s("array",items=ref("Pool")),"proposals":integer,"voters":integer,
+ "VoteType": s("string",enum=["approval","choose-1","cumulative","ordinal","scoring"]),
+ "AmendmentPolicy": s("string",enum=["refuse","review_again"],description="What a change of a proposal whose review has begun does: refuse (409 review_started, the default) or review_again (the reviews done so far are set aside, shown in the proposal's amendments, and it is reviewed again)"),
+ "Edition": obj({"id":string,"name":string,"phase":ref("Phase"),"pools":s("array",items=ref("Pool")),"proposals":integer,"residents":integer,"voters":integer,"amendment_policy":ref("AmendmentPolicy"),
    "minimum_voter_age":s("integer",minimum=0,maximum=150,description="The youngest age, in whole years on the day of registration (Europe/Warsaw), at which a person may register; absent when there is no limit")},
-   ["id","name","phase","pools","proposals","voters"]),
+   ["id","name","phase","pools","proposals","residents","voters","amendment_policy"]),
  "Phase": s("string",enum=["draft","submission","review","appeals","voting","closed","published"]),
  "Review": obj({"stage":ref("Stage"),"outcome":ref("Outcome"),"justification":string,"reviewed_cost":amount,"reviewer":string},["stage","outcome","justification","reviewer"]),
  "Stage": s("string",enum=["formal","merit","cost"]),
@@ -34,13 +76,15 @@ schemas={
  "Appeal": obj({"id":string,"proposal":string,"stage":ref("Stage"),"grounds":string,"upheld":boolean,"justification":string,"reviewed_cost":amount},["id","proposal","stage","grounds"]),
  "Proposal": obj({"id":string,"edition":string,"pool":string,"title":string,"description":string,"category":string,"location":string,
    "cost_estimate":amount,"reviewed_cost":amount,"initiative":string,"supporters":integer,"status":s("string",enum=["pending","admitted","rejected","withdrawn"]),
-   "reviews":s("array",items=ref("Review")),"appeals":s("array",items=ref("Appeal")),"withdrawal":string},
-   ["id","edition","pool","title","description","cost_estimate","supporters","status","reviews","appeals"]),
+   "reviews":s("array",items=ref("Review")),"appeals":s("array",items=ref("Appeal")),"withdrawal":string,
+   "amendments":s("array",items=ref("Amendment"),description="The submitter's changes in order")},
+   ["id","edition","pool","title","description","cost_estimate","supporters","status","reviews","appeals","amendments"]),
+ "Amendment": obj({"title":string,"description":string,"cost_estimate":amount,"set_aside_reviews":s("array",items=ref("Review"),description="The reviews this change set aside under review_again")},["set_aside_reviews"]),
  "ProposalChanged": obj({"receipt":ref("Receipt"),"resource":ref("Proposal")}),
  "AppealChanged": obj({"receipt":ref("Receipt"),"resource":ref("Appeal")}),
  "Created": obj({"id":string,"receipt":ref("Receipt")}),
  "PhaseChanged": obj({"edition":string,"phase":ref("Phase"),"receipt":ref("Receipt"),"checkpoint":string},["edition","phase","receipt"]),
- "Registered": obj({"edition":string,"voter_id":string,"token":string,"receipt":ref("Receipt")}),
+ "Registered": obj({"edition":string,"resident_id":s("string",description="The id under which the resident's public acts (proposals, support, appeals) appear; their ballots carry a separate voting pseudonym that is never shown"),"token":string,"receipt":ref("Receipt")}),
  "Cast": obj({"ballot":string,"pool":string,"receipt":ref("Receipt")}),
  "PaperCast": obj({"ballots":s("array",items=string),"receipt":ref("Receipt")}),
  "ProjectResult": obj({"id":string,"title":string,"cost":amount,"score":integer,"selected":boolean}),
@@ -51,20 +95,30 @@ schemas={
  "Consistency": obj({"from":integer,"to":integer,"proof":s("array",items=string)}),
  "Health": obj({"status":s("string",enum=["ok"]),"entries":integer}),
  # requests
- "NewEdition": obj({"id":string,"name":string,"minimum_voter_age":s("integer",minimum=0,maximum=150,description="Sets the minimum voter age in the same transaction as the creation")},["id","name"]),
- "VoterAgeLimit": obj({"minimum_age":nullable(s("integer",minimum=0,maximum=150,description="The youngest age, in whole years on the day of registration (Europe/Warsaw), at which a person may register; null for no limit"))}),
- "NewPool": {"allOf":[ref("Pool")]},
+ "NewEdition": request({"id":new_id,"name":line(),"minimum_voter_age":bounded(0,150,"Sets the minimum voter age in the same transaction as the creation"),"amendment_policy":ref("AmendmentPolicy")},["id","name"]),
+ "AmendmentPolicyChange": obj({"policy":ref("AmendmentPolicy")}),
+ "VoterAgeLimit": obj({"minimum_age":nullable(bounded(0,150,"The youngest age, in whole years on the day of registration (Europe/Warsaw), at which a person may register; null for no limit"))}),
+ "NewPool": request({"id":new_id,"name":line(),"budget":amount_in(1),"vote_type":ref("VoteType"),
+   "rule":s("string",enum=["greedy","greedy-no-skip","greedy-threshold","equalshares","equalshares/add1","phragmen","greedy-custom","greedy-exclusive","unknown"],
+            description="The tally rule as pabulib names it; greedy-custom, greedy-exclusive and unknown record past editions and cannot be published"),
+   "tie_breaking":{"type":"string","maxLength":80,"pattern":f"^(file-order|cost|lexicographic|cost-votes-lottery:[^{SPACES}{REFUSED}][^{REFUSED}]*)$"},
+   "min_project_score_threshold":bounded(0,MAX_SCORE),"support_list_size":bounded(0,MAX_COUNT),"allows_revoting":boolean,
+   "min_length":bounded(0,MAX_COUNT),"max_length":bounded(1,MAX_COUNT),"min_sum_cost":amount_in(0),"max_sum_cost":amount_in(0),
+   "min_points":bounded(0,MAX_POINTS),"max_points":bounded(0,MAX_POINTS),"min_sum_points":bounded(0,MAX_POINTS),"max_sum_points":bounded(0,MAX_POINTS)},
+   ["id","name","budget","vote_type","rule"]) | {"description":"A pool; each minimum must not exceed its maximum (422 invalid_value otherwise)."},
  "PhaseChange": obj({"to":ref("Phase")}),
- "NewWorkshop": obj({"id":string,"theme":string,"date":s("string",format="date"),"place":string,"facilitator":string,"participants":integer},["theme","date","place","facilitator","participants"]),
- "NewInitiative": obj({"id":string,"workshop":string,"title":string,"description":string},["title","description"]),
- "NewProposal": obj({"id":string,"pool":string,"title":string,"description":string,"category":string,"location":string,"cost_estimate":amount_in,"initiative":string},["pool","title","description","cost_estimate"]),
- "Amendment": obj({"title":string,"description":string,"cost_estimate":amount_in},[]),
- "Signature": obj({"signer":string},[]),
- "NewReview": obj({"stage":ref("Stage"),"outcome":ref("Outcome"),"justification":string,"reviewed_cost":amount_in},["stage","outcome","justification"]),
- "NewAppeal": obj({"id":string,"stage":ref("Stage"),"grounds":string},["stage","grounds"]),
- "Decision": obj({"upheld":boolean,"justification":string,"reviewed_cost":amount_in},["upheld","justification"]),
- "Registration": obj({"name":string,"pesel":s("string",pattern="^[0-9]{11}$"),"contact":string},["name","pesel"]),
- "NewBallot": obj({"id":string,"pool":string,"projects":s("array",items=string),"points":s("array",items=integer)},["pool","projects"]),
+ "NewWorkshop": request({"id":new_id,"theme":line(),"date":s("string",format="date",pattern="^[0-9]{4}-[0-9]{2}-[0-9]{2}$",description="YYYY-MM-DD, a day the calendar has"),
+   "place":line(),"facilitator":line(),"participants":bounded(0,MAX_COUNT)},["theme","date","place","facilitator","participants"]),
+ "NewInitiative": request({"id":new_id,"workshop":reference,"title":line(),"description":paragraph()},["title","description"]),
+ "NewProposal": request({"id":new_id,"pool":reference,"title":line(),"description":paragraph(),"category":line(80),"location":line(),"cost_estimate":amount_in(1),"initiative":reference},["pool","title","description","cost_estimate"]),
+ "ProposalChange": request({"title":line(),"description":paragraph(),"cost_estimate":amount_in(1)},[]),
+ "Signature": request({"signer":new_id},[]),
+ "NewReview": request({"stage":ref("Stage"),"outcome":ref("Outcome"),"justification":paragraph(True),"reviewed_cost":amount_in(1)},["stage","outcome","justification"]),
+ "NewAppeal": request({"id":new_id,"stage":ref("Stage"),"grounds":paragraph(True)},["stage","grounds"]),
+ "Decision": request({"upheld":boolean,"justification":paragraph(True),"reviewed_cost":amount_in(1)},["upheld","justification"]),
+ "Registration": request({"name":line(),"pesel":pesel,"contact":line()},["name","pesel"]),
+ "NewBallot": request({"id":new_id,"pool":reference,"projects":s("array",items=reference),"points":s("array",items=points_item)},["pool","projects"]),
+ "PaperBatch": obj({"ballots":s("array",minItems=1,maxItems=1000,items=request({"id":new_id,"resident":dict(new_id,description="The resident id the voter registered with"),"pool":reference,"projects":s("array",items=reference),"points":s("array",items=points_item)},["resident","pool","projects"]))}),
  # village fund (fundusz sołecki): an edition kind of its own
  "Day": s("string",format="date",pattern="^[0-9]{4}-[0-9]{2}-[0-9]{2}$"),
  "Votes": obj({"for":s("integer",minimum=0),"against":s("integer",minimum=0),"abstaining":s("integer",minimum=0)}),
@@ -86,16 +140,16 @@ schemas={
  "VillageFundChanged": obj({"receipt":ref("Receipt"),"resource":ref("VillageFund")}),
  "NewVillageFund": obj({"id":string,"name":string,"budget_year":s("integer",minimum=1,maximum=9999),"rounding":s("string",enum=["grosz","zloty"],description="F rounded half up to the grosz (default) or to the whole złoty")},["id","name","budget_year"]),
  "NewFundResolution": obj({"number":string,"adopted_on":ref("Day"),"consents":boolean}),
- "NewFundAmounts": obj({"revenue":amount_in,"residents":integer,"solectwa":s("array",maxItems=1000,items=obj({"solectwo":string,"residents":s("integer",minimum=0),"addition":amount_in,"addition_basis":string},["solectwo","residents"])),"announced_on":ref("Day")}),
+ "NewFundAmounts": obj({"revenue":amount_in(0),"residents":integer,"solectwa":s("array",maxItems=1000,items=obj({"solectwo":string,"residents":s("integer",minimum=0),"addition":amount_in(0),"addition_basis":string},["solectwo","residents"])),"announced_on":ref("Day")}),
  "NewAssembly": obj({"id":string,"solectwo":string,"convener":s("string",enum=["soltys","rada_solecka","residents"]),"initiators":s("integer",description="With convener residents: how many adult residents called it (at least the fund's minimum_initiators)"),
-   "held_on":ref("Day"),"attendance":integer,"projects":s("array",maxItems=100,items=obj({"id":string,"title":string,"cost_estimate":amount_in,"justification":string,"votes":ref("Votes")}))},
+   "held_on":ref("Day"),"attendance":integer,"projects":s("array",maxItems=100,items=obj({"id":string,"title":string,"cost_estimate":amount_in(0),"justification":string,"votes":ref("Votes")}))},
    ["id","solectwo","convener","held_on","attendance","projects"]),
  "NewFundApplication": obj({"id":string,"solectwo":string,"assembly":string,"projects":s("array",maxItems=100,items=string),"submitted_on":ref("Day"),"replaces":string},["id","solectwo","assembly","projects","submitted_on"]),
  "FundDecision": obj({"accepted":boolean,"reasons":s("string",description="Required when rejecting"),"decided_on":ref("Day")},["accepted","decided_on"]),
  "FundReferral": obj({"referred_on":ref("Day")}),
  "CouncilDecision": obj({"resolution":string,"accepted":boolean,"reasons":string,"decided_on":ref("Day")}),
  # local initiative (inicjatywa lokalna)
- "Contribution": obj({"work_hours":s("integer",minimum=0),"goods_and_services":amount_in,"money":amount_in}),
+ "Contribution": obj({"work_hours":s("integer",minimum=0),"goods_and_services":amount_in(0),"money":amount_in(0)}),
  "Criterion": obj({"id":string,"name":string,"weight":s("integer",minimum=1),"max_points":s("integer",minimum=1),"measures_contribution":boolean}),
  "LocalInitiatives": obj({"edition":string,
    "rules":obj({"resolution":string,"adopted_on":ref("Day"),"criteria":s("array",items=ref("Criterion")),"tie_break":s("string",enum=["contribution-then-submission","submission"])}),
@@ -110,13 +164,12 @@ schemas={
  "LocalInitiativesChanged": obj({"receipt":ref("Receipt"),"resource":ref("LocalInitiatives")}),
  "NewCriteria": obj({"resolution":string,"adopted_on":ref("Day"),"criteria":s("array",maxItems=50,items=ref("Criterion")),"tie_break":s("string",enum=["contribution-then-submission","submission"])}),
  "NewLocalApplication": obj({"id":string,"organisation":s("string",description="The organisation applying; absent when residents apply directly"),"title":string,"description":string,
-   "initiative":s("string",description="The resident initiative (e.g. from a workshop) it grew out of"),"contribution":ref("Contribution"),"requested_from_gmina":amount_in,"submitted_on":ref("Day")},
+   "initiative":s("string",description="The resident initiative (e.g. from a workshop) it grew out of"),"contribution":ref("Contribution"),"requested_from_gmina":amount_in(0),"submitted_on":ref("Day")},
    ["id","title","description","contribution","requested_from_gmina","submitted_on"]),
  "NewScore": obj({"criterion":string,"points":integer,"justification":string}),
  "LocalDecision": obj({"approved":boolean,"justification":string,"decided_on":ref("Day")}),
- "NewAgreement": obj({"number":string,"signed_on":ref("Day"),"ends_on":ref("Day"),"gmina_share":amount_in,"contribution":ref("Contribution")}),
+ "NewAgreement": obj({"number":string,"signed_on":ref("Day"),"ends_on":ref("Day"),"gmina_share":amount_in(0),"contribution":ref("Contribution")}),
  "NewProgress": obj({"on":ref("Day"),"note":string,"contribution_given":ref("Contribution"),"completed":boolean}),
- "PaperBatch": obj({"ballots":s("array",minItems=1,maxItems=1000,items=obj({"id":string,"voter":string,"pool":string,"projects":s("array",items=string),"points":s("array",items=integer)},["voter","pool","projects"]))}),
 }
 P=lambda code: {"$ref": f"#/components/responses/{code}"}
 def js(name, desc="OK"): return {"description":desc,"content":{"application/json":{"schema":ref(name)}}}
@@ -142,24 +195,25 @@ paths={
  "/api/v1/editions/{edition}/pools":{"post":op("Add a pool (admin, draft)",js("Pool","Created"),"201","NewPool",W,params=("edition",),idem=True)},
  "/api/v1/editions/{edition}/phase":{"post":op("Move to the next phase (admin); writes a checkpoint",js("PhaseChanged"),"200","PhaseChange",W,params=("edition",),idem=True)},
  "/api/v1/editions/{edition}/voter-age-limit":{"post":op("Set or remove the minimum voter age (admin, scope *, draft or submission); registrations made before keep their place",js("Edition"),"200","VoterAgeLimit",W,params=("edition",),idem=True)},
+ "/api/v1/editions/{edition}/amendment-policy":{"post":op("Set what a change of a proposal whose review has begun does (admin, scope *, draft or submission)",js("Edition"),"200","AmendmentPolicyChange",W,params=("edition",),idem=True)},
  "/api/v1/editions/{edition}/workshops":{"post":op("Record a workshop (admin)",js("Created","Created"),"201","NewWorkshop",W,params=("edition",),idem=True)},
  "/api/v1/editions/{edition}/initiatives":{"post":op("Submit an initiative (resident)",js("Created","Created"),"201","NewInitiative",W,params=("edition",),idem=True)},
  "/api/v1/editions/{edition}/proposals":{
    "post":op("Submit a proposal (resident, submission), possibly from an initiative",js("ProposalChanged","Created"),"201","NewProposal",W,params=("edition",),idem=True),
    "get":op("Proposals, filtered by pool, category, status",{"description":"OK","content":{"application/json":{"schema":s("array",items=ref("Proposal"))}}},errors=("404",),auth=False,params=("edition","pool","category","status"))},
- "/api/v1/proposals/{id}":{
-   "get":op("A proposal with its review history",js("Proposal"),errors=("404",),auth=False,params=("id",)),
-   "patch":op("Amend one's own proposal (submitter, submission or review)",js("ProposalChanged"),"200","Amendment",W,params=("id",),idem=True)},
- "/api/v1/proposals/{id}/support":{"post":op("Sign the support list",js("ProposalChanged","Created"),"201","Signature",W,params=("id",),idem=True)},
- "/api/v1/proposals/{id}/reviews":{"post":op("Review a stage (reviewer in scope, review)",js("ProposalChanged","Created"),"201","NewReview",W,params=("id",),idem=True)},
- "/api/v1/proposals/{id}/appeals":{"post":op("Appeal a negative stage (submitter, appeals)",js("AppealChanged","Created"),"201","NewAppeal",W,params=("id",),idem=True)},
- "/api/v1/appeals/{id}/decision":{"post":op("Decide an appeal (admin, appeals)",js("AppealChanged"),"200","Decision",W,params=("id",),idem=True)},
- "/api/v1/editions/{edition}/voters":{"post":op("Register as a voter; returns a resident token (the PESEL is never echoed). 422 too_young when the PESEL's age on the day of registration (Europe/Warsaw) is below the edition's minimum_voter_age",js("Registered","Created"),"201","Registration",W+("429",),auth=False,params=("edition",),idem=True)},
+ "/api/v1/editions/{edition}/proposals/{id}":{
+   "get":op("A proposal with its review history",js("Proposal"),errors=("404",),auth=False,params=("edition","id")),
+   "patch":op("Amend one's own proposal (submitter, submission or review); once a stage is reviewed, the edition's amendment_policy refuses the change (409 review_started) or sends the proposal back to review",js("ProposalChanged"),"200","ProposalChange",W,params=("edition","id"),idem=True)},
+ "/api/v1/editions/{edition}/proposals/{id}/support":{"post":op("Sign the support list",js("ProposalChanged","Created"),"201","Signature",W,params=("edition","id"),idem=True)},
+ "/api/v1/editions/{edition}/proposals/{id}/reviews":{"post":op("Review a stage (reviewer in scope, review)",js("ProposalChanged","Created"),"201","NewReview",W,params=("edition","id"),idem=True)},
+ "/api/v1/editions/{edition}/proposals/{id}/appeals":{"post":op("Appeal a negative stage (submitter, appeals)",js("AppealChanged","Created"),"201","NewAppeal",W,params=("edition","id"),idem=True)},
+ "/api/v1/editions/{edition}/appeals/{id}/decision":{"post":op("Decide an appeal (admin, appeals)",js("AppealChanged"),"200","Decision",W,params=("edition","id"),idem=True)},
+ "/api/v1/editions/{edition}/voters":{"post":op("Register as a resident (a voter); returns the resident id and a resident token (the PESEL is never echoed). 422 too_young when the PESEL's age on the day of registration (Europe/Warsaw) is below the edition's minimum_voter_age",js("Registered","Created"),"201","Registration",W+("429",),auth=False,params=("edition",),idem=True)},
  "/api/v1/editions/{edition}/ballots":{"post":op("Cast an online ballot (resident, voting)",js("Cast","Created"),"201","NewBallot",W+("429",),params=("edition",),idem=True)},
  "/api/v1/editions/{edition}/paper-ballots":{"post":op("Enter paper ballots in bulk, all or nothing (admin)",js("PaperCast","Created"),"201","PaperBatch",W,params=("edition",),idem=True)},
  "/api/v1/editions/{edition}/results":{"get":op("Published results",js("Results"),errors=("404","409"),auth=False,params=("edition",))},
  "/api/v1/editions/{edition}/results.csv":{"get":op("Published results as CSV",{"description":"OK","content":{"text/csv":{"schema":string}}},errors=("404","409"),auth=False,params=("edition",))},
- "/api/v1/editions/{edition}/pools/{pool}/pabulib":{"get":op("A pool's published election as a pabulib .pb file",{"description":"OK","content":{"text/plain":{"schema":string}}},errors=("404","409","422"),auth=False,params=("edition","pool"))},
+ "/api/v1/editions/{edition}/pools/{pool}/pabulib":{"get":op("A pool's published election as a pabulib .pb file",{"description":"OK","content":{"text/plain":{"schema":string}}},errors=("404","409"),auth=False,params=("edition","pool"))},
  "/api/v1/editions/{edition}/bundle":{"get":op("The audit bundle as a tar archive: entries.jsonl, checkpoints/*.note, key.vkey, results.json, pools/*.pb (the folder wiec export writes; check it with wiec verify)",{"description":"OK","content":{"application/x-tar":{"schema":s("string",contentMediaType="application/x-tar")}}},errors=("404",),auth=False,params=("edition",))},
  "/api/v1/village-funds":{"post":op("Open a village fund edition for a budget year with the Act's dated rules (admin, scope *)",js("VillageFundChanged","Created"),"201","NewVillageFund",W,idem=True)},
  "/api/v1/village-funds/{fund}":{"get":op("A village fund: rules and deadlines, amounts, every sołectwo's status against the deadlines, assemblies, applications",js("VillageFund"),errors=("404","409"),auth=False,params=("fund",))},
@@ -195,17 +249,17 @@ doc={"openapi":"3.1.0",
  "components":{
   "securitySchemes":{"bearer":{"type":"http","scheme":"bearer","description":"A staff token (wiec staff add) or a resident token (registration)."}},
   "parameters":{
-   "edition":param("edition"),"id":param("id"),"fund":param("fund"),"application":param("application"),"pool":param("pool"),"seq":param("seq",schema=integer),
+   "edition":param("edition"),"id":param("id"),"fund":param("fund"),"application":param("application"),"pool":param("pool"),"seq":param("seq",schema=bounded(1,INT64_MAX),desc="An entry's sequence number; entries are numbered from 1"),
    "poolQuery":param("pool","query",required=False),
    "category":param("category","query",required=False),"status":param("status","query",required=False),
-   "from":param("from","query",integer,False),"to":param("to","query",integer,False),
-   "fromRequired":param("from","query",integer,True),"toRequired":param("to","query",integer,True),
-   "IdempotencyKey":param("Idempotency-Key","header",required=False,desc="A retry with the same key returns the first answer and appends nothing."),
+   "from":param("from","query",bounded(1,INT64_MAX),False,"The first entry, from 1 (default 1)"),"to":param("to","query",bounded(1,INT64_MAX),False,"The last entry (default: the last, at most 10000 after from)"),
+   "fromRequired":param("from","query",bounded(1,INT64_MAX),True),"toRequired":param("to","query",bounded(1,INT64_MAX),True),
+   "IdempotencyKey":param("Idempotency-Key","header",{"type":"string","pattern":"^[!-~]{1,200}$"},required=False,desc="1 to 200 printable ASCII characters, no space. A retry with the same key returns the first answer and appends nothing; an invalid key is refused with 400."),
   },
   "responses":{c:{"description":d,"content":{"application/problem+json":{"schema":ref("Problem")}}} for c,d in
    [("400","Malformed JSON, unknown field"),("401","Missing or invalid token"),("403","Role or scope"),("404","Not found"),
     ("409","Phase or state"),("413","Body too large"),("422","Rules of the pool, invalid value"),("429","Rate limited; see Retry-After"),
-    ("default","Any other problem (405 with Allow, 500)")]},
+    ("default","Any other problem (405 with Allow; 503 storage_unavailable with Retry-After when the store cannot write, nothing stored; 500)")]},
   "schemas":schemas}}
 # fix the proposals filter param names
 paths["/api/v1/editions/{edition}/proposals"]["get"]["parameters"]=[{"$ref":"#/components/parameters/edition"},{"$ref":"#/components/parameters/poolQuery"},{"$ref":"#/components/parameters/category"},{"$ref":"#/components/parameters/status"}]

@@ -9,6 +9,9 @@ public enum Command: Sendable, Hashable, Codable {
     /// register as a voter; `nil` lets anyone register (official, whole edition, `draft` or
     /// `submission`). Voters registered before keep their registration.
     case setVoterAgeLimit(minimumAge: Int?)
+    /// Sets what happens to a change of a proposal whose review has begun (official, whole
+    /// edition, `draft` or `submission`).
+    case setAmendmentPolicy(AmendmentPolicy)
     /// Adds a pool (official, whole edition, in `draft`).
     case addPool(PoolConfig)
     /// Moves to the next phase (official, whole edition). Moving to `published` computes and
@@ -22,7 +25,8 @@ public enum Command: Sendable, Hashable, Codable {
     case submitProposal(
         id: ProposalID, pool: PoolID, title: String, description: String, category: String?, location: String?,
         costEstimate: Money, initiative: InitiativeID?)
-    /// Amends one's own proposal (its submitter, `submission` or `review`).
+    /// Amends one's own proposal (its submitter, `submission` or `review`); once its review has
+    /// begun, the edition's ``AmendmentPolicy`` refuses the change or sends it back to review.
     case amendProposal(proposal: ProposalID, title: String?, description: String?, costEstimate: Money?)
     /// Signs a proposal's support list: a resident for themselves, or an official entering a paper list.
     case signSupport(proposal: ProposalID, signer: String)
@@ -33,7 +37,12 @@ public enum Command: Sendable, Hashable, Codable {
     case fileAppeal(appeal: AppealID, proposal: ProposalID, stage: ReviewStage, grounds: String)
     /// Decides an appeal (appeals team, `appeals`).
     case decideAppeal(appeal: AppealID, upheld: Bool, justification: String, reviewedCost: Money?)
-    /// Registers a voter by random id (official, before `closed`).
+    /// Registers a resident by random id, for their public acts (official, before `closed`).
+    case registerResident(resident: ResidentID)
+    /// Registers a voting pseudonym (official, before `closed`). A store that registers residents
+    /// issues each one a pseudonym and registers it together with its first ballot
+    /// (``Edition/decideFirstBallot(_:_:by:registeredBy:at:)``), so that nothing public ties it to
+    /// the moment of the resident's registration or acts.
     case registerVoter(voter: VoterID)
     /// Casts a ballot (`voting`): online by the voter, on paper by an official in scope.
     case castBallot(

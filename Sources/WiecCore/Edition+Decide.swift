@@ -37,6 +37,10 @@ extension Edition {
                 throw Refusal(.invalidValue, "a minimum voter age is 0 to \(maximumVoterAge) years, not \(minimumAge)")
             }
             return [.voterAgeLimitSet(minimumAge: minimumAge)]
+        case .setAmendmentPolicy(let policy):
+            try require(actor, [.official], edition: true)
+            try phase(state, [.draft, .submission], "the amendment policy is set")
+            return [.amendmentPolicySet(policy: policy)]
         case .addPool(let pool):
             try require(actor, [.official], edition: true)
             try phase(state, [.draft], "pools are added")
@@ -60,7 +64,10 @@ extension Edition {
             try require(actor, [.official], edition: true)
             try phase(state, [.draft, .submission], "workshops are recorded")
             guard state.workshops[workshop.id] == nil else { throw Refusal(.duplicateID, "workshop \(workshop.id) already exists") }
-            guard workshop.participants >= 0 else { throw Refusal(.invalidValue, "workshop \(workshop.id): negative participant count") }
+            try Bounds.number(workshop.participants, 0...Bounds.maxCount, "workshop \(workshop.id): the participant count")
+            guard CalendarDay(iso: workshop.date) != nil else {
+                throw Refusal(.invalidValue, "workshop \(workshop.id): \(workshop.date) is not a day of the calendar (YYYY-MM-DD)")
+            }
             return [.workshopRecorded(workshop: workshop)]
         case .submitInitiative(let id, let workshop, let title, let description):
             try require(actor, [.resident, .official], edition: false)
@@ -75,7 +82,7 @@ extension Edition {
             if actor.role == .official { try scope(actor, pool) }
             guard state.proposals[id] == nil else { throw Refusal(.duplicateID, "proposal \(id) already exists") }
             if let initiative, state.initiatives[initiative] == nil { throw Refusal(.unknownInitiative, "no initiative \(initiative)") }
-            guard cost > .zero else { throw Refusal(.invalidValue, "proposal \(id): the cost estimate must be positive") }
+            try Bounds.positive(cost, "proposal \(id): the cost estimate")
             return [.proposalSubmitted(
                 id: id, pool: pool, title: title, description: description, category: category, location: location,
                 costEstimate: cost, initiative: initiative, submitter: actor.id)]
@@ -85,8 +92,15 @@ extension Edition {
             guard proposal.submitter == actor.id, actor.role == .resident || actor.role == .official else {
                 throw Refusal(.notSubmitter, "only the submitter of \(id) may amend it")
             }
-            if let cost, cost <= .zero { throw Refusal(.invalidValue, "proposal \(id): the cost estimate must be positive") }
-            return [.proposalAmended(proposal: id, title: title, description: description, costEstimate: cost)]
+            if let cost { try Bounds.positive(cost, "proposal \(id): the cost estimate") }
+            let amended = Event.proposalAmended(proposal: id, title: title, description: description, costEstimate: cost)
+            guard !proposal.reviews.isEmpty else { return [amended] }
+            switch state.amendmentPolicy {
+            case .refuse:
+                throw Refusal(.reviewStarted, "the review of \(id) has begun, and edition \(state.id) refuses changes after it")
+            case .reviewAgain:
+                return [amended, .reviewReopened(proposal: id)]
+            }
         case .signSupport(let id, let signer):
             let proposal = try proposal(state, id)
             try phase(state, [.submission], "support lists are signed")
@@ -115,7 +129,7 @@ extension Edition {
             if stage == .cost, outcome == .positive, cost == nil {
                 throw Refusal(.missingReviewedCost, "a positive cost review of \(id) must state the reviewed cost")
             }
-            if let cost, cost <= .zero { throw Refusal(.invalidValue, "\(id): the reviewed cost must be positive") }
+            if let cost { try Bounds.positive(cost, "\(id): the reviewed cost") }
             return [.proposalReviewed(
                 proposal: id, stage: stage, outcome: outcome, justification: justification,
                 reviewedCost: stage == .cost ? cost : nil, reviewer: actor.id)]
@@ -137,7 +151,14 @@ extension Edition {
             if upheld, appeal.stage == .cost, cost == nil {
                 throw Refusal(.missingReviewedCost, "upholding the cost appeal \(id) must state the reviewed cost")
             }
+            if let cost { try Bounds.positive(cost, "appeal \(id): the reviewed cost") }
             return [.appealDecided(appeal: id, upheld: upheld, justification: justification, reviewedCost: upheld ? cost : nil)]
+        case .registerResident(let resident):
+            try require(actor, [.official], edition: false)
+            guard state.phase < .closed else { throw Refusal(.phaseClosed, "residents are registered before the vote closes") }
+            guard !state.residents.contains(resident) else { throw Refusal(.alreadyRegistered, "resident \(resident) is already registered") }
+            guard !resident.isEmpty else { throw Refusal(.invalidValue, "a resident id cannot be empty") }
+            return [.residentRegistered(resident: resident)]
         case .registerVoter(let voter):
             try require(actor, [.official], edition: false)
             guard state.phase < .closed else { throw Refusal(.phaseClosed, "voters are registered before the vote closes") }
@@ -146,7 +167,8 @@ extension Edition {
             return [.voterRegistered(voter: voter)]
         case .castBallot(let ballot, let voter, let pool, let projects, let points, let method):
             return [try castBallot(
-                state, actor, ballot: ballot, voter: voter, pool: pool, projects: projects, points: points, method: method)]
+                state, actor, ballot: ballot, voter: voter, pool: pool, projects: projects, points: points, method: method,
+                isRegistered: state.voters.contains(voter))]
         case .voidBallot(let ballot, let reason):
             try phase(state, [.voting, .closed], "ballots are voided")
             guard let pool = state.ballotPools[ballot], let index = state.pools[pool]?.ballotIndex[ballot] else {
@@ -174,10 +196,36 @@ extension Edition {
         }
     }
 
+    /// Decides the first ballot of a voting pseudonym that the log does not hold yet: the
+    /// pseudonym's registration by `registrar`, then the ballot, decided together so that a
+    /// refused ballot registers nothing. A store calls this only for a pseudonym it issued to a
+    /// registered resident.
+    ///
+    /// - Parameters:
+    ///   - state: The edition as it is now.
+    ///   - command: A `castBallot`.
+    ///   - actor: Who casts it (the voter online, an official on paper).
+    ///   - registrar: The official the pseudonym's registration is recorded by.
+    ///   - time: The time of recording.
+    /// - Returns: The `voter_registered` event, to be appended by `registrar`, then the
+    ///   `ballot_cast` event, by `actor`.
+    /// - Throws: ``Refusal`` when either is refused; nothing is to be appended then.
+    public static func decideFirstBallot(
+        _ state: EditionState, _ command: Command, by actor: Actor, registeredBy registrar: Actor, at time: Date
+    ) throws(Refusal) -> (registration: Event, ballot: Event) {
+        guard case .castBallot(let ballot, let voter, let pool, let projects, let points, let method) = command else {
+            throw Refusal(.invalidValue, "only a ballot registers its voting pseudonym")
+        }
+        let registration = try decide(state, .registerVoter(voter: voter), by: registrar, at: time)
+        return (registration[0], try castBallot(
+            state, actor, ballot: ballot, voter: voter, pool: pool, projects: projects, points: points, method: method,
+            isRegistered: true))
+    }
+
     /// The checks of a ballot against the phase, the voter, the actor and the pool's rules.
     private static func castBallot(
         _ state: EditionState, _ actor: Actor, ballot: BallotID, voter: VoterID, pool: PoolID,
-        projects: [ProposalID], points: [Int64], method: VotingMethod
+        projects: [ProposalID], points: [Int64], method: VotingMethod, isRegistered: Bool
     ) throws(Refusal) -> Event {
         try phase(state, [.voting], "ballots are cast")
         guard let poolState = state.pools[pool] else { throw Refusal(.unknownPool, "no pool \(pool)") }
@@ -189,23 +237,23 @@ extension Edition {
         default:
             throw Refusal(.notAllowed, "a \(actor.role.rawValue) may not cast a \(method.rawValue) ballot")
         }
-        guard state.voters.contains(voter) else { throw Refusal(.notRegistered, "voter \(voter) is not registered") }
+        guard isRegistered else { throw Refusal(.notRegistered, "voter \(voter) is not registered") }
         guard state.ballotPools[ballot] == nil else { throw Refusal(.duplicateID, "ballot \(ballot) already exists") }
         let config = poolState.config
-        if method == .paper, poolState.liveBallots[voter, default: 0] > 0 {
-            throw Refusal(.alreadyVoted, "voter \(voter) already voted in pool \(pool), online or on another card")
-        }
         if !config.allowsRevoting, poolState.liveBallots[voter, default: 0] > 0 {
             throw Refusal(.alreadyVoted, "voter \(voter) already voted in pool \(pool)")
         }
         var seen = Set<ProposalID>()
-        var total = Money.zero
+        var costs: [Money] = []
         for id in projects {
             guard let proposal = state.proposals[id], proposal.pool == pool,
                 proposal.isAdmitted(supportListSize: config.supportListSize)
             else { throw Refusal(.unknownProject, "\(id) is not on the ballot of pool \(pool)") }
             guard seen.insert(id).inserted else { throw Refusal(.duplicateProject, "the ballot names \(id) twice") }
-            total += proposal.reviewedCost ?? proposal.costEstimate
+            costs.append(proposal.reviewedCost ?? proposal.costEstimate)
+        }
+        guard let total = Bounds.sum(costs) else {
+            throw Refusal(.overMaxSumCost, "the ballot's projects cost more than can be counted")
         }
         let limits = config.limits
         let length = projects.count
@@ -231,15 +279,19 @@ extension Edition {
                 throw Refusal(.malformedBallot, "the ballot gives points to \(points.count) of its \(length) projects")
             }
             for value in points {
+                guard (0...Bounds.maxPoints).contains(value) else {
+                    throw Refusal(.pointsOutOfRange, "\(value) points; a project gets 0 to \(Bounds.maxPoints)")
+                }
                 if let minimum = limits.minPoints, value < minimum {
                     throw Refusal(.pointsOutOfRange, "\(value) points, fewer than \(minimum)")
                 }
                 if let maximum = limits.maxPoints, value > maximum {
                     throw Refusal(.pointsOutOfRange, "\(value) points, more than \(maximum)")
                 }
-                if value < 0 { throw Refusal(.pointsOutOfRange, "negative points (\(value))") }
             }
-            let sum = points.reduce(0, +)
+            guard let sum = Bounds.sum(points) else {
+                throw Refusal(.overMaxSumPoints, "the ballot's points add up to more than can be counted")
+            }
             if let maximum = limits.maxSumPoints, sum > maximum {
                 throw Refusal(.overMaxSumPoints, "\(sum) points in all, more than \(maximum)")
             }
@@ -256,8 +308,22 @@ extension Edition {
 
     private static func validate(_ pool: PoolConfig) throws(Refusal) {
         guard !pool.id.isEmpty else { throw Refusal(.invalidValue, "a pool needs an id") }
-        guard pool.budget > .zero else { throw Refusal(.invalidValue, "pool \(pool.id): the budget must be positive") }
-        guard pool.supportListSize >= 0 else { throw Refusal(.invalidValue, "pool \(pool.id): negative support-list size") }
+        try Bounds.positive(pool.budget, "pool \(pool.id): the budget")
+        try Bounds.number(pool.supportListSize, 0...Bounds.maxCount, "pool \(pool.id): the support-list size")
+        try Bounds.number(pool.minProjectScoreThreshold, 0...Bounds.maxScore, "pool \(pool.id): the score threshold")
+        let limits = pool.limits
+        try Bounds.number(limits.minLength, 0...Bounds.maxCount, "pool \(pool.id): min_length")
+        try Bounds.number(limits.maxLength, 1...Bounds.maxCount, "pool \(pool.id): max_length")
+        try Bounds.ordered(limits.minLength, limits.maxLength, "ballot length of pool \(pool.id)")
+        try Bounds.amount(limits.minSumCost, "pool \(pool.id): min_sum_cost")
+        try Bounds.amount(limits.maxSumCost, "pool \(pool.id): max_sum_cost")
+        try Bounds.ordered(limits.minSumCost, limits.maxSumCost, "cost of a ballot of pool \(pool.id)")
+        for (value, name) in [(limits.minPoints, "min_points"), (limits.maxPoints, "max_points"),
+                              (limits.minSumPoints, "min_sum_points"), (limits.maxSumPoints, "max_sum_points")] {
+            try Bounds.number(value, 0...Bounds.maxPoints, "pool \(pool.id): \(name)")
+        }
+        try Bounds.ordered(limits.minPoints, limits.maxPoints, "points per project of pool \(pool.id)")
+        try Bounds.ordered(limits.minSumPoints, limits.maxSumPoints, "points per ballot of pool \(pool.id)")
         guard TieBreaking(name: pool.tieBreaking) != nil else {
             throw Refusal(.invalidValue, "pool \(pool.id): unknown tie-breaking \(pool.tieBreaking)")
         }

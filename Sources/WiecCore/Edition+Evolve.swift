@@ -7,6 +7,8 @@ extension Edition {
             state.name = name
         case .voterAgeLimitSet(let minimumAge):
             state.minimumVoterAge = minimumAge
+        case .amendmentPolicySet(let policy):
+            state.amendmentPolicy = policy
         case .poolAdded(let pool):
             state.pools[pool.id] = PoolState(config: pool)
             state.poolOrder.append(pool.id)
@@ -28,6 +30,13 @@ extension Edition {
             if let title { state.proposals[id]?.title = title }
             if let description { state.proposals[id]?.description = description }
             if let cost { state.proposals[id]?.costEstimate = cost }
+            state.proposals[id]?.amendments.append(
+                ProposalAmendment(title: title, description: description, costEstimate: cost, setAsideReviews: [:]))
+        case .reviewReopened(let id):
+            guard var proposal = state.proposals[id], !proposal.amendments.isEmpty else { return }
+            proposal.amendments[proposal.amendments.count - 1].setAsideReviews = proposal.reviews
+            proposal.reviews = [:]
+            state.proposals[id] = proposal
         case .supportSigned(let id, let signer):
             state.proposals[id]?.supporters.insert(signer)
         case .proposalReviewed(let id, let stage, let outcome, let justification, let cost, let reviewer):
@@ -42,6 +51,8 @@ extension Edition {
             appeal.reviewedCost = cost
             state.appeals[id] = appeal
             if upheld { state.proposals[appeal.proposal]?.upheldAppeals[appeal.stage] = appeal }
+        case .residentRegistered(let resident):
+            state.residents.insert(resident)
         case .voterRegistered(let voter):
             state.voters.insert(voter)
         case .ballotCast(let id, let voter, let pool, let projects, let points, let method):

@@ -11,8 +11,12 @@ extension Edition {
     ///   - state: The edition, with its ``EditionState/minimumVoterAge``.
     ///   - pesel: The person's PESEL, which encodes their birth date.
     ///   - day: The day of registration in the calendar that counts (the store uses Europe/Warsaw).
-    /// - Throws: ``Refusal`` `too_young` when the person's age on `day` is below the edition's limit.
+    /// - Throws: ``Refusal`` `invalid_pesel` when the PESEL's birth date is after `day` (whatever
+    ///   the limit), `too_young` when the person's age on `day` is below the edition's limit.
     public static func checkVoterAge(_ state: EditionState, pesel: Pesel, on day: CalendarDay) throws(Refusal) {
+        guard pesel.birthDate <= day else {
+            throw Refusal(.invalidPesel, "the PESEL encodes a birth date after the day of registration (\(day))")
+        }
         guard let minimum = state.minimumVoterAge else { return }
         // The detail names the limit and the day, not the person's age or birth date.
         guard pesel.age(on: day) >= minimum else {

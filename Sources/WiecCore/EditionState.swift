@@ -10,6 +10,8 @@ public struct EditionState: Sendable, Hashable {
     /// The youngest age, in whole years on the day of registration, at which a person may
     /// register as a voter; `nil` when there is no limit.
     public var minimumVoterAge: Int?
+    /// What a change of a proposal under review does.
+    public var amendmentPolicy: AmendmentPolicy = .refuse
     /// Pools by id; ``poolOrder`` gives the order they were added.
     public var pools: [PoolID: PoolState] = [:]
     /// Pool ids in the order the pools were added.
@@ -22,7 +24,9 @@ public struct EditionState: Sendable, Hashable {
     public var proposals: [ProposalID: Proposal] = [:]
     /// Appeals by id, decided or not.
     public var appeals: [AppealID: Appeal] = [:]
-    /// The registered voters' random ids.
+    /// The registered residents' random ids.
+    public var residents: Set<ResidentID> = []
+    /// The registered voting pseudonyms.
     public var voters: Set<VoterID> = []
     /// The pool of every ballot, by ballot id.
     public var ballotPools: [BallotID: PoolID] = [:]

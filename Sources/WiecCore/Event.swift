@@ -5,6 +5,7 @@ public import WiecTally
 public enum Event: Sendable, Hashable, Codable {
     case editionCreated(name: String)
     case voterAgeLimitSet(minimumAge: Int?)
+    case amendmentPolicySet(policy: AmendmentPolicy)
     case poolAdded(pool: PoolConfig)
     case phaseChanged(from: Phase, to: Phase)
     case workshopRecorded(workshop: Workshop)
@@ -13,12 +14,15 @@ public enum Event: Sendable, Hashable, Codable {
         id: ProposalID, pool: PoolID, title: String, description: String, category: String?, location: String?,
         costEstimate: Money, initiative: InitiativeID?, submitter: String)
     case proposalAmended(proposal: ProposalID, title: String?, description: String?, costEstimate: Money?)
+    /// A change after the review began set the proposal's reviews aside: it is reviewed again.
+    case reviewReopened(proposal: ProposalID)
     case supportSigned(proposal: ProposalID, signer: String)
     case proposalReviewed(
         proposal: ProposalID, stage: ReviewStage, outcome: ReviewOutcome, justification: String,
         reviewedCost: Money?, reviewer: String)
     case appealFiled(appeal: AppealID, proposal: ProposalID, stage: ReviewStage, grounds: String)
     case appealDecided(appeal: AppealID, upheld: Bool, justification: String, reviewedCost: Money?)
+    case residentRegistered(resident: ResidentID)
     case voterRegistered(voter: VoterID)
     case ballotCast(
         ballot: BallotID, voter: VoterID, pool: PoolID, projects: [ProposalID], points: [Int64], method: VotingMethod)
@@ -37,16 +41,19 @@ public enum Event: Sendable, Hashable, Codable {
     public enum CodingKeys: String, CodingKey, CaseIterable {
         case editionCreated = "edition_created"
         case voterAgeLimitSet = "voter_age_limit_set"
+        case amendmentPolicySet = "amendment_policy_set"
         case poolAdded = "pool_added"
         case phaseChanged = "phase_changed"
         case workshopRecorded = "workshop_recorded"
         case initiativeSubmitted = "initiative_submitted"
         case proposalSubmitted = "proposal_submitted"
         case proposalAmended = "proposal_amended"
+        case reviewReopened = "review_reopened"
         case supportSigned = "support_signed"
         case proposalReviewed = "proposal_reviewed"
         case appealFiled = "appeal_filed"
         case appealDecided = "appeal_decided"
+        case residentRegistered = "resident_registered"
         case voterRegistered = "voter_registered"
         case ballotCast = "ballot_cast"
         case ballotVoided = "ballot_voided"

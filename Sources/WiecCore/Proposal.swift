@@ -28,6 +28,8 @@ public struct Proposal: Sendable, Hashable {
     public var upheldAppeals: [ReviewStage: Appeal]
     /// Why it was withdrawn after the vote, if it was.
     public var withdrawal: String?
+    /// The submitter's changes, in order.
+    public var amendments: [ProposalAmendment] = []
 
     /// The outcome of a stage after appeals: an upheld appeal turns a negative review positive.
     public func outcome(of stage: ReviewStage) -> ReviewOutcome? {

@@ -27,6 +27,8 @@ public enum RefusalReason: String, Sendable, Hashable, Codable, CaseIterable {
     case notSubmitter = "not_submitter"
     case alreadySigned = "already_signed"
     case alreadyReviewed = "already_reviewed"
+    /// A change of a proposal whose review has begun, in an edition that refuses such changes.
+    case reviewStarted = "review_started"
     /// A stage reviewed before the previous one was positive.
     case stageOutOfOrder = "stage_out_of_order"
     /// A positive cost review without a reviewed cost.
@@ -37,6 +39,9 @@ public enum RefusalReason: String, Sendable, Hashable, Codable, CaseIterable {
     case alreadyRegistered = "already_registered"
     /// A person younger than the edition's minimum voter age on the day they register.
     case tooYoung = "too_young"
+    /// A PESEL that is not valid: a wrong check digit, a day that does not exist, a birth date
+    /// in the future.
+    case invalidPesel = "invalid_pesel"
     case notRegistered = "not_registered"
     /// A ballot names a project that is not on the pool's ballot.
     case unknownProject = "unknown_project"

@@ -2,16 +2,13 @@
 /// action the same way, so both resolve it to the same core ``WiecCore/Actor`` through
 /// ``Principal/actor(on:as:)``.
 public enum Acting: Sendable, Hashable {
-    /// An admin with a scope over every edition (creating editions).
-    case creator
     /// An admin acting as an official of the edition.
     case official
     /// An admin acting as the council's appeals team.
     case appealsTeam
     /// A reviewer, or an admin acting as an official.
     case reviewer
-    /// A resident acting for themselves, or an admin acting as an official.
+    /// A resident acting for themselves (their public acts, or their ballot through their
+    /// voting pseudonym: ``CommandGateway/voter(of:in:)``), or an admin acting as an official.
     case resident
-    /// A resident casting their own online ballot.
-    case voter
 }

@@ -5,8 +5,8 @@ public import WiecLedger
 
 /// One paper card as an official typed it: whose it is, the pool and the choices on it.
 public struct PaperCard: Sendable, Hashable {
-    /// The voter id the card was handed to.
-    public var voter: VoterID
+    /// The resident the card was handed to (their ballot carries their voting pseudonym).
+    public var resident: ResidentID
     /// The pool the card is for.
     public var pool: PoolID
     /// The projects marked, in the order written.
@@ -15,8 +15,8 @@ public struct PaperCard: Sendable, Hashable {
     public var points: [Int64]
 
     /// Creates a card.
-    public init(voter: VoterID, pool: PoolID, projects: [ProposalID], points: [Int64] = []) {
-        self.voter = voter
+    public init(resident: ResidentID, pool: PoolID, projects: [ProposalID], points: [Int64] = []) {
+        self.resident = resident
         self.pool = pool
         self.projects = projects
         self.points = points
@@ -37,8 +37,8 @@ extension CommandGateway {
 
     /// Enters a batch of paper cards from one voting point, all or nothing: each card is checked
     /// exactly as an online ballot is, against the edition and the cards before it in the batch
-    /// (so a voter who voted online or on an earlier card is refused), and only a batch with no
-    /// refused card is appended, in one transaction, closed by the point's batch record.
+    /// (so a resident who voted online or on an earlier card is refused), and only a batch with
+    /// no refused card is appended, in one transaction, closed by the point's batch record.
     ///
     /// - Parameters:
     ///   - cards: The valid-looking cards, one ballot each.
@@ -54,35 +54,38 @@ extension CommandGateway {
             throw PaperBatchRefused(refusals: [(nil, Refusal(.invalidValue, "a batch holds at most \(Self.maxPaperBatch) cards"))])
         }
         let time = Date()
-        var state = try store.state(of: edition)
         var refusals: [(card: Int?, refusal: Refusal)] = []
         var ids: [BallotID] = []
         var batch: [LedgerCommand] = []
-        // A resubmitted form: its ballots (named after its key) are stored; the ledger replays the receipt.
-        let replayed = !cards.isEmpty && state.ballotPools[Self.paperBallotID(ledgerKey, 0)] != nil
+        var positions: [Int] = []
         for (index, card) in cards.enumerated() {
             let id = Self.paperBallotID(ledgerKey, index)
-            let command = Command.castBallot(
-                ballot: id, voter: card.voter, pool: card.pool, projects: card.projects, points: card.points, method: .paper)
-            if replayed {
-                ids.append(id)
-                batch.append(LedgerCommand(command, on: edition, by: actor))
-                continue
-            }
             do {
-                for event in try Edition.decide(state, command, by: actor, at: time) { Edition.evolve(&state, event) }
+                let voter = try pseudonym(ofResident: card.resident, in: edition)
+                batch.append(LedgerCommand(
+                    .castBallot(ballot: id, voter: voter, pool: card.pool, projects: card.projects, points: card.points, method: .paper),
+                    on: edition, by: actor))
                 ids.append(id)
-                batch.append(LedgerCommand(command, on: edition, by: actor))
-            } catch {
-                refusals.append((index, error))
+                positions.append(index)
+            } catch let refusal as Refusal {
+                refusals.append((index, refusal))
             }
         }
-        let closing = Command.enterPaperBatch(point: point, ballots: ids, invalidCards: invalidCards)
+        batch.append(LedgerCommand(.enterPaperBatch(point: point, ballots: ids, invalidCards: invalidCards), on: edition, by: actor))
+        // A resubmitted form: its ballots (named after its key) are stored; the ledger replays the receipt.
+        let stored = try store.state(of: edition)
+        let replayed = !ids.isEmpty && stored.ballotPools[ids[0]] != nil
         if !replayed {
-            do { _ = try Edition.decide(state, closing, by: actor, at: time) } catch { refusals.append((nil, error)) }
+            for (index, refusal) in try store.checkEach(batch, at: time) {
+                if index < positions.count {
+                    refusals.append((positions[index], refusal))
+                } else if refusals.isEmpty {
+                    // The batch's own record, judged only when every card passed (it names their ballots).
+                    refusals.append((nil, refusal))
+                }
+            }
         }
-        guard refusals.isEmpty else { throw PaperBatchRefused(refusals: refusals) }
-        batch.append(LedgerCommand(closing, on: edition, by: actor))
+        guard refusals.isEmpty else { throw PaperBatchRefused(refusals: refusals.sorted { ($0.card ?? Int.max) < ($1.card ?? Int.max) }) }
         let receipt = try store.execute(batch: batch, idempotencyKey: ledgerKey, at: time)
         count(receipt, ballots: ids.count)
         return (ids, receipt)

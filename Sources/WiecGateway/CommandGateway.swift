@@ -40,10 +40,15 @@ public struct CommandGateway: Sendable {
 
     /// An id for something a request creates: the one the client chose, else one derived from
     /// its idempotency key (so a retry names the same thing), else a random one.
-    public static func newID(_ chosen: String?, prefix: String, request: Request, actor: Actor) throws -> String {
+    ///
+    /// A made id is `KIND~` and twelve hex digits (`b~3f09a1c2d4e5`; a paper batch's ballots
+    /// `b~INDEX~...`): the `~` is never in an id a client may choose (``TextRules/id(_:_:)``), so
+    /// nobody can take in advance the id a request of someone else's will get.
+    public static func newID(_ chosen: String?, kind: String, request: Request, actor: Actor) throws -> String {
         if let chosen { return try TextRules.id(chosen, "id") }
+        let prefix = kind + "~"
         guard let key = try idempotencyKey(request) else { return prefix + UUID().uuidString.lowercased().prefix(12) }
-        let digest = SHA256.hash(data: Array("\(actor.role.rawValue)\n\(actor.id)\n\(key)\n\(prefix)".utf8))
+        let digest = SHA256.hash(data: Array("\(actor.role.rawValue)\n\(actor.id)\n\(key)\n\(kind)".utf8))
         return prefix + digest.prefix(6).map { String(format: "%02x", $0) }.joined()
     }
 
@@ -79,33 +84,26 @@ public struct CommandGateway: Sendable {
         return state
     }
 
-    /// The actor a resident casts ballots as. Any other actor is returned as it is, for the core
-    /// to judge.
+    /// The actor a resident casts ballots as: their voting pseudonym, which only the ledger's
+    /// erasable personal data links to their resident id. Any other actor is returned as it is,
+    /// for the core to judge.
+    ///
+    /// - Throws: `Refusal` `not_registered` when the resident's data was erased or the edition
+    ///   is published.
     public func voter(of actor: Actor, in edition: EditionID) throws -> Actor {
         guard actor.role == .resident else { return actor }
-        return Actor(role: .voter, id: actor.id)
+        return Actor(role: .voter, id: try pseudonym(ofResident: actor.id, in: edition))
     }
 
-    /// The edition holding a proposal.
+    /// The voting pseudonym of a resident (the one casting online, or the one a paper ballot names).
     ///
-    /// - Throws: `Refusal` `unknown_proposal` (404).
-    public func edition(ofProposal id: ProposalID) throws -> EditionState {
-        for edition in try store.editions() {
-            let state = try store.state(of: edition)
-            if state.proposals[id] != nil { return state }
+    /// - Throws: `Refusal` `not_registered` when there is no such resident, their data was
+    ///   erased, or the edition is published.
+    public func pseudonym(ofResident resident: ResidentID, in edition: EditionID) throws -> VoterID {
+        guard let pseudonym = try store.votingPseudonym(of: resident, in: edition) else {
+            throw Refusal(.notRegistered, "resident \(resident) holds no voting pseudonym in \(edition) (not registered, erased, or the edition is published)")
         }
-        throw Refusal(.unknownProposal, "no proposal \(id)")
-    }
-
-    /// The edition holding an appeal.
-    ///
-    /// - Throws: `Refusal` `unknown_appeal` (404).
-    public func edition(ofAppeal id: AppealID) throws -> EditionState {
-        for edition in try store.editions() {
-            let state = try store.state(of: edition)
-            if state.appeals[id] != nil { return state }
-        }
-        throw Refusal(.unknownAppeal, "no appeal \(id)")
+        return pseudonym
     }
 }
 

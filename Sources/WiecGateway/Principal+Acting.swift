@@ -8,21 +8,15 @@ extension Principal {
     ///   edition does not fit the action.
     public func actor(on edition: EditionID, as acting: Acting) throws -> Actor {
         switch self {
-        case .resident(let own, let voter):
+        case .resident(let own, let resident):
             guard own == edition else {
                 throw Problem(Refusal(.notInScope, "this resident token belongs to edition \(own), not \(edition)"))
             }
             switch acting {
-            case .resident: return Actor(role: .resident, id: voter)
-            case .voter: return Actor(role: .voter, id: voter)
-            case .creator, .official, .appealsTeam, .reviewer: throw Problem.forbidden("this needs a staff token")
+            case .resident: return Actor(role: .resident, id: resident)
+            case .official, .appealsTeam, .reviewer: throw Problem.forbidden("this needs a staff token")
             }
         case .staff(let account):
-            if acting == .creator {
-                guard account.role == .admin else { throw Problem.forbidden("only an admin creates editions") }
-                guard account.scope == .all else { throw Problem(Refusal(.notInScope, "creating editions needs the scope '*'")) }
-                return Actor(role: .official, id: account.id)
-            }
             guard let scope = account.scope.scope(in: edition) else {
                 throw Problem(Refusal(.notInScope, "staff \(account.id) has no scope over edition \(edition)"))
             }
@@ -34,5 +28,14 @@ extension Principal {
                 throw Problem.forbidden("a \(account.role.rawValue) may not do this")
             }
         }
+    }
+
+    /// The admin, scoped to `*`, who creates an edition (or a village fund).
+    ///
+    /// - Throws: ``Problem`` 403 for anyone else.
+    public func creator() throws -> Actor {
+        guard case .staff(let account) = self, account.role == .admin else { throw Problem.forbidden("only an admin creates editions") }
+        guard account.scope == .all else { throw Problem(Refusal(.notInScope, "creating editions needs the scope '*'")) }
+        return Actor(role: .official, id: account.id)
     }
 }

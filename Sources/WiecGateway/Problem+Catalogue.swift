@@ -1,5 +1,6 @@
 public import HTTPTypes
 public import Hummingbird
+import NIOHTTP1
 public import WiecCore
 import WiecLedger
 
@@ -16,13 +17,19 @@ extension Problem {
         case let refusal as Refusal:
             self = Self.refusal(refusal)
         case let error as PeselError:
-            self = Problem(
-                .unprocessableContent, code: "invalid_pesel", title: "Invalid PESEL", titlePL: "Nieprawidłowy numer PESEL",
-                detail: error.message)
+            self = Self.refusal(Refusal(.invalidPesel, error.message))
         case let error as HTTPError:
             self = Self.http(error)
+        case let error as HTTPParserError:
+            // The request itself broke HTTP/1.1 (a bad chunk size, a malformed header) while its body was read.
+            self = .malformedRequest("the request is not valid HTTP/1.1: \(error)")
         case let error as LedgerError where error.isNotFound:
             self = .unknownEntry(error.message)
+        case let error as LedgerError where error.isUnavailable:
+            self = Problem(
+                .serviceUnavailable, code: "storage_unavailable", title: "The store cannot write now",
+                titlePL: "Nie można teraz zapisać danych", detail: "\(error.message); retry later with the same Idempotency-Key",
+                headers: [.retryAfter: "5"])
         default:
             self = Problem(
                 .internalServerError, code: "internal_error", title: "Internal server error",
@@ -54,6 +61,7 @@ extension Problem {
         case .duplicateID: (.conflict, "The id is already taken", "Ten identyfikator jest już zajęty")
         case .alreadySigned: (.conflict, "Already signed", "Już podpisano listę poparcia")
         case .alreadyReviewed: (.conflict, "This stage is already reviewed", "Ten etap weryfikacji już się odbył")
+        case .reviewStarted: (.conflict, "The review has begun: the proposal can no longer be changed", "Weryfikacja już się rozpoczęła: projektu nie można już zmienić")
         case .stageOutOfOrder: (.conflict, "The previous review stage is not positive", "Poprzedni etap weryfikacji nie jest pozytywny")
         case .nothingToAppeal: (.conflict, "Nothing to appeal", "Nie ma od czego się odwołać")
         case .alreadyDecided: (.conflict, "Already decided", "Sprawa została już rozstrzygnięta")
@@ -64,6 +72,7 @@ extension Problem {
         case .tallyFailed: (.conflict, "The pool cannot be counted by its rule", "Nie można policzyć głosów tej puli według jej reguły")
         case .idempotencyConflict: (.conflict, "Idempotency key used for another request", "Klucz idempotencji użyty dla innego żądania")
         case .invalidValue: (.unprocessableContent, "Invalid value", "Nieprawidłowa wartość")
+        case .invalidPesel: (.unprocessableContent, "Invalid PESEL", "Nieprawidłowy numer PESEL")
         case .tooYoung: (.unprocessableContent, "Below the edition's minimum voter age", "Poniżej minimalnego wieku głosującego w tej edycji")
         case .unknownPool: (.unprocessableContent, "No such pool", "Nie ma takiej puli")
         case .unknownWorkshop: (.unprocessableContent, "No such workshop", "Nie ma takiego warsztatu")
@@ -103,7 +112,7 @@ extension Problem {
         case .notFound: return .notFound(detail)
         case .contentTooLarge: return .bodyTooLarge(detail)
         case .badRequest:
-            return Problem(.badRequest, code: "malformed_request", title: "Malformed request", titlePL: "Nieprawidłowe żądanie", detail: detail)
+            return .malformedRequest(detail)
         default:
             return Problem(error.status, code: "http_\(error.status.code)", title: error.status.reasonPhrase, titlePL: error.status.reasonPhrase, detail: detail)
         }
@@ -112,6 +121,14 @@ extension Problem {
     /// 404: nothing at this path.
     public static func notFound(_ detail: String) -> Problem {
         Problem(.notFound, code: "not_found", title: "Not found", titlePL: "Nie znaleziono", detail: detail)
+    }
+
+    /// 404 with the refusal's code: the path names something that does not exist (an unknown
+    /// pool in a body is 422, in a path 404).
+    public static func notFound(_ refusal: Refusal) -> Problem {
+        var problem = Self.refusal(refusal)
+        problem.status = .notFound
+        return problem
     }
 
     /// 405: the path exists with other methods.
@@ -135,6 +152,11 @@ extension Problem {
     /// 403 for a caller whose kind of token cannot do this at all.
     public static func forbidden(_ detail: String) -> Problem {
         refusal(Refusal(.notAllowed, detail))
+    }
+
+    /// 400: a request that is not valid HTTP, or that Hummingbird could not read.
+    static func malformedRequest(_ detail: String) -> Problem {
+        Problem(.badRequest, code: "malformed_request", title: "Malformed request", titlePL: "Nieprawidłowe żądanie", detail: detail)
     }
 
     /// 400: a body that is not the JSON the endpoint takes.

@@ -1,35 +1,47 @@
 import Foundation
 
-/// Length and character rules for the text fields of requests. Texts arrive NFC-normalised
+/// Length and character rules for the text fields of requests, the same rules the OpenAPI
+/// document states as patterns and lengths (`scripts/openapi.py`). Texts arrive NFC-normalised
 /// (``JSONBody``); they are stored as written and never rendered as HTML by the API.
+///
+/// Lengths count Unicode scalars, so a letter carrying thousands of combining marks is as long
+/// as its marks, and a text of `max` scalars holds at most `4 × max` bytes of UTF-8.
 public enum TextRules {
-    /// Ids chosen by clients: letters, digits, `-`, `_`, `.`, `/`, at most 64.
+    /// The most scalars an id holds.
+    public static let maxIDLength = 64
+
+    /// Ids chosen by clients: a letter or digit, then letters, digits, `-`, `_` or `.`, at most 64
+    /// in all (so never `.` or `..`). Ids the server makes have a `~` and never meet these.
     public static func id(_ text: String, _ field: String) throws -> String {
-        guard !text.isEmpty, text.utf8.count <= 64,
-            text.utf8.allSatisfy({ $0 < 0x80 && (isalnum(Int32($0)) != 0 || $0 == 0x2D || $0 == 0x5F || $0 == 0x2E) })
-        else { throw Problem.invalidText("\(field) must be 1 to 64 letters, digits, '-', '_' or '.'") }
+        let bytes = Array(text.utf8)
+        let isAlphanumeric = { (byte: UInt8) in byte < 0x80 && isalnum(Int32(byte)) != 0 }
+        guard let first = bytes.first, isAlphanumeric(first), bytes.count <= maxIDLength,
+            bytes.allSatisfy({ isAlphanumeric($0) || $0 == 0x2D || $0 == 0x5F || $0 == 0x2E })
+        else { throw Problem.invalidText("\(field) must be a letter or digit followed by up to 63 letters, digits, '-', '_' or '.'") }
         return text
     }
 
-    /// A one-line text (a title, a name): 1 to `max` characters, no control characters.
+    /// A one-line text (a title, a name): at most `max` scalars, something besides spaces, no
+    /// control, line-separator or bidirectional-formatting character; kept without the spaces
+    /// around it.
     public static func line(_ text: String, _ field: String, max: Int = 200) throws -> String {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        guard !trimmed.isEmpty else { throw Problem.invalidText("\(field) cannot be empty") }
-        guard trimmed.count <= max else { throw Problem.invalidText("\(field) is longer than \(max) characters") }
-        guard !trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
-            throw Problem.invalidText("\(field) holds control characters")
-        }
-        return trimmed
-    }
-
-    /// A longer text (a description, a justification): up to `max` characters, line breaks allowed.
-    public static func paragraph(_ text: String, _ field: String, max: Int = 10_000, allowEmpty: Bool = true) throws -> String {
-        guard allowEmpty || !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+        guard text.unicodeScalars.count <= max else { throw Problem.invalidText("\(field) is longer than \(max) characters") }
+        if let refused = text.unicodeScalars.first(where: isRefused) { throw refusal(field, refused) }
+        let scalars = text.unicodeScalars
+        guard let start = scalars.firstIndex(where: { !isSpace($0) }), let last = scalars.lastIndex(where: { !isSpace($0) }) else {
             throw Problem.invalidText("\(field) cannot be empty")
         }
-        guard text.count <= max else { throw Problem.invalidText("\(field) is longer than \(max) characters") }
-        guard !text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\n" && $0 != "\t" && $0 != "\r" }) else {
-            throw Problem.invalidText("\(field) holds control characters")
+        return String(scalars[start...last])
+    }
+
+    /// A longer text (a description, a justification): at most `max` scalars, line breaks and
+    /// tabs allowed, otherwise the characters of ``line(_:_:max:)``.
+    public static func paragraph(_ text: String, _ field: String, max: Int = 10_000, allowEmpty: Bool = true) throws -> String {
+        guard text.unicodeScalars.count <= max else { throw Problem.invalidText("\(field) is longer than \(max) characters") }
+        let breaks: Set<Unicode.Scalar> = ["\n", "\r", "\t"]
+        if let refused = text.unicodeScalars.first(where: { isRefused($0) && !breaks.contains($0) }) { throw refusal(field, refused) }
+        guard allowEmpty || text.unicodeScalars.contains(where: { !isSpace($0) && !breaks.contains($0) }) else {
+            throw Problem.invalidText("\(field) cannot be empty")
         }
         return text
     }
@@ -37,5 +49,24 @@ public enum TextRules {
     /// An optional one-line text.
     public static func optionalLine(_ text: String?, _ field: String, max: Int = 200) throws -> String? {
         try text.map { try line($0, field, max: max) }
+    }
+
+    /// Control characters (C0, DEL, C1), the line and paragraph separators, the byte-order mark,
+    /// and the bidirectional marks, embeddings, overrides and isolates, which can make a title
+    /// read differently from what it holds.
+    static func isRefused(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00...0x1F, 0x7F...0x9F, 0x061C, 0x200E, 0x200F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069, 0xFEFF: true
+        default: false
+        }
+    }
+
+    /// A space character (Unicode's space separators).
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.generalCategory == .spaceSeparator
+    }
+
+    private static func refusal(_ field: String, _ scalar: Unicode.Scalar) -> Problem {
+        Problem.invalidText("\(field) holds the control or formatting character U+\(String(scalar.value, radix: 16, uppercase: true))")
     }
 }

@@ -12,7 +12,7 @@ enum Projector {
             try db.cachedStatement(sql: "INSERT OR REPLACE INTO view_editions (edition, name, phase) VALUES (?, ?, ?)")
                 .execute(arguments: [edition, state.name ?? "", state.phase.rawValue])
         case .proposalSubmitted(let id, _, _, _, _, _, _, _, _), .proposalAmended(let id, _, _, _),
-            .supportSigned(let id, _), .proposalReviewed(let id, _, _, _, _, _), .projectWithdrawn(let id, _):
+            .supportSigned(let id, _), .proposalReviewed(let id, _, _, _, _, _), .projectWithdrawn(let id, _), .reviewReopened(let id):
             try proposal(id, state: state, db: db)
         case .appealDecided(let appeal, _, _, _):
             if let id = state.appeals[appeal]?.proposal { try proposal(id, state: state, db: db) }
@@ -27,7 +27,7 @@ enum Projector {
             try db.cachedStatement(sql: """
                 INSERT OR REPLACE INTO view_results (edition, pool, rule, selected, spent) VALUES (?, ?, ?, ?, ?)
                 """).execute(arguments: [edition, pool, result.rule, result.selected.joined(separator: ","), result.spent.minorUnits])
-        case .voterAgeLimitSet, .poolAdded, .workshopRecorded, .initiativeSubmitted, .appealFiled, .voterRegistered,
+        case .voterAgeLimitSet, .amendmentPolicySet, .poolAdded, .workshopRecorded, .initiativeSubmitted, .appealFiled, .residentRegistered, .voterRegistered,
             .villageFund, .localInitiative, .votingPointAdded, .paperBatchEntered, .paperProtocolRecorded:
             break
         }

@@ -167,7 +167,8 @@ struct ProposalPages: Sendable {
             submit: t("initiative_button", page), formKey: form?.value("_klucz") ?? UUID().uuidString)
     }
 
-    /// An id derived from the form's one-time key, so a resubmitted form names the same thing.
+    /// An id derived from the form's one-time key, so a resubmitted form names the same thing;
+    /// the prefix ends in `~`, which no id a client chooses holds (`TextRules.id`).
     static func newID(prefix: String, ledgerKey: String) -> String {
         prefix + SHA256.hash(data: Array(ledgerKey.utf8)).prefix(6).map { String(format: "%02x", $0) }.joined()
     }
@@ -177,7 +178,7 @@ struct ProposalPages: Sendable {
         let checker = ProposalForm(state: state, catalogue: renderer.catalogue, language: page.language)
         if let values = checker.check(form, errors: &errors) {
             let key = ResidentSite.ledgerKey(form, actor: actor)
-            let id = Self.newID(prefix: "p-", ledgerKey: key)
+            let id = Self.newID(prefix: "p~", ledgerKey: key)
             let command = Command.submitProposal(
                 id: id, pool: values.pool, title: values.title, description: values.description, category: values.category,
                 location: values.location, costEstimate: values.cost, initiative: values.initiative)
@@ -224,7 +225,7 @@ struct ProposalPages: Sendable {
         }
         if let stage, errors.isEmpty {
             let key = ResidentSite.ledgerKey(form, actor: actor)
-            let command = Command.fileAppeal(appeal: Self.newID(prefix: "a-", ledgerKey: key), proposal: proposal.id, stage: stage, grounds: grounds)
+            let command = Command.fileAppeal(appeal: Self.newID(prefix: "a~", ledgerKey: key), proposal: proposal.id, stage: stage, grounds: grounds)
             do {
                 _ = try await site.gateway.execute(command, on: state.id, by: actor, ledgerKey: key)
                 return renderer.redirect("/edycje/\(state.id)/projekty/\(proposal.id)?ok=appealed", request: page)
@@ -252,7 +253,7 @@ struct ProposalPages: Sendable {
         let workshop = form.value("warsztat").flatMap { $0.isEmpty ? nil : $0 }
         if errors.isEmpty {
             let key = ResidentSite.ledgerKey(form, actor: actor)
-            let command = Command.submitInitiative(id: Self.newID(prefix: "i-", ledgerKey: key), workshop: workshop, title: title, description: description)
+            let command = Command.submitInitiative(id: Self.newID(prefix: "i~", ledgerKey: key), workshop: workshop, title: title, description: description)
             do {
                 _ = try await site.gateway.execute(command, on: state.id, by: actor, ledgerKey: key)
                 return renderer.redirect("/edycje/\(state.id)/warsztaty?ok=initiative", request: page)

@@ -99,7 +99,7 @@ struct VotingPages: Sendable {
         let ballot = choices.ballot(config: config, projects: projects)
         let key = ResidentSite.ledgerKey(form, actor: voter)
         let command = Command.castBallot(
-            ballot: ProposalPages.newID(prefix: "b-", ledgerKey: key), voter: voter.id, pool: config.id, projects: ballot.projects,
+            ballot: ProposalPages.newID(prefix: "b~", ledgerKey: key), voter: voter.id, pool: config.id, projects: ballot.projects,
             points: ballot.points, method: .internet)
         do {
             if action == "sprawdz" {

@@ -35,8 +35,9 @@ public func buildRouter(_ services: ServerServices, configuration: ServerConfigu
     let registry = MetricsRegistry.shared
     let openAPI = try openAPIDocument()
     let router = Router(context: WiecRequestContext.self)
-    router.add(middleware: ProblemMiddleware(routes: try RouteTable(openAPI: openAPI)))
+    // Metrics outside the problem middleware, so that they count each refusal by its own status.
     router.add(middleware: MetricsMiddleware())
+    router.add(middleware: ProblemMiddleware(routes: try RouteTable(openAPI: openAPI)))
     let gateway = CommandGateway(store: services.store)
     let auth = Authenticator(access: services.access)
     let body = JSONBody(limit: configuration.maxBodyBytes)
@@ -79,6 +80,7 @@ public func buildApplication(
     }
     return Application(
         router: try buildRouter(services, configuration: configuration),
+        server: .http1(configuration: .init(idleTimeout: .init(configuration.idleTimeout))),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "wiec"),
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
         logger: logger)

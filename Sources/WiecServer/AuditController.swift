@@ -39,8 +39,11 @@ struct AuditController: Sendable {
     @Sendable func entries(_ request: Request, context: WiecRequestContext) async throws -> Response {
         let size = try gateway.store.head().size
         let from = try Self.number(request, "from") ?? 1
-        let to = try Self.number(request, "to") ?? min(size, from + Self.maxEntries - 1)
-        guard to - from < Self.maxEntries else { throw Problem(Refusal(.invalidValue, "at most \(Self.maxEntries) entries per request")) }
+        // Both are at least 1, so neither the default end nor the span can overflow.
+        let to = try Self.number(request, "to") ?? (size - from < Self.maxEntries ? size : from + (Self.maxEntries - 1))
+        guard to < from || to - from < Self.maxEntries else {
+            throw Problem(Refusal(.invalidValue, "at most \(Self.maxEntries) entries per request"))
+        }
         let lines = size == 0 ? [] : try gateway.store.entryLines(from: from, through: to)
         return Reply.text(lines.map { $0 + "\n" }.joined(), type: "application/jsonl")
     }

@@ -25,6 +25,14 @@ struct Authenticator: Sendable {
         return principal
     }
 
+    /// The admin, scoped to `*`, who creates an edition (or a village fund): checked before the
+    /// body is read, so that no one else learns anything from the answer but the refusal.
+    ///
+    /// - Throws: ``Problem`` 401 without a valid token; 403 for any other token.
+    func creator(_ request: Request) throws -> Actor {
+        try principal(request).creator()
+    }
+
     /// The actor a request acts as on an edition.
     ///
     /// - Throws: ``Problem`` 401 without a valid token; 403 (`not_allowed`, `not_in_scope`) when

@@ -18,6 +18,7 @@ struct EditionsController: Sendable {
         routes.post("editions/{edition}/pools", use: addPool)
         routes.post("editions/{edition}/phase", use: advance)
         routes.post("editions/{edition}/voter-age-limit", use: setVoterAgeLimit)
+        routes.post("editions/{edition}/amendment-policy", use: setAmendmentPolicy)
         routes.post("editions/{edition}/workshops", use: recordWorkshop)
         routes.post("editions/{edition}/initiatives", use: submitInitiative)
         return routes
@@ -28,10 +29,17 @@ struct EditionsController: Sendable {
         var name: String
         /// When given, the edition is created with this minimum voter age in the same transaction.
         var minimumVoterAge: Int?
+        /// When given, the edition is created with this amendment policy in the same transaction.
+        var amendmentPolicy: AmendmentPolicy?
 
         enum CodingKeys: String, CodingKey {
-            case id, name, minimumVoterAge = "minimum_voter_age"
+            case id, name, minimumVoterAge = "minimum_voter_age", amendmentPolicy = "amendment_policy"
         }
+    }
+
+    /// What a change of a proposal under review does.
+    struct AmendmentPolicyChange: Codable {
+        var policy: AmendmentPolicy
     }
 
     /// A new voter age limit; `null` removes it, and the field must be there either way.
@@ -80,16 +88,16 @@ struct EditionsController: Sendable {
     }
 
     @Sendable func create(_ request: Request, context: WiecRequestContext) async throws -> Response {
-        _ = try auth.principal(request)
+        let actor = try auth.creator(request)
         let input = try await body.decode(NewEdition.self, from: request)
         let id = try TextRules.id(input.id, "id")
-        let (actor, _) = try auth.actor(request, on: id, as: .creator)
-        let create = Command.createEdition(name: try TextRules.line(input.name, "name"))
-        if let minimumAge = input.minimumVoterAge {
-            let batch = [create, .setVoterAgeLimit(minimumAge: minimumAge)].map { LedgerCommand($0, on: id, by: actor) }
-            _ = try gateway.execute(batch: batch, actor: actor, request: request)
+        var commands = [Command.createEdition(name: try TextRules.line(input.name, "name"))]
+        if let minimumAge = input.minimumVoterAge { commands.append(.setVoterAgeLimit(minimumAge: minimumAge)) }
+        if let policy = input.amendmentPolicy { commands.append(.setAmendmentPolicy(policy)) }
+        if commands.count > 1 {
+            _ = try gateway.execute(batch: commands.map { LedgerCommand($0, on: id, by: actor) }, actor: actor, request: request)
         } else {
-            _ = try await gateway.execute(create, on: id, by: actor, request: request)
+            _ = try await gateway.execute(commands[0], on: id, by: actor, request: request)
         }
         return try Reply.json(EditionView(try gateway.existing(id)), status: .created)
     }
@@ -99,6 +107,14 @@ struct EditionsController: Sendable {
         let (actor, _) = try auth.actor(request, on: edition, as: .official)
         let input = try await body.decode(VoterAgeLimit.self, from: request)
         _ = try await gateway.execute(.setVoterAgeLimit(minimumAge: input.minimumAge), on: edition, by: actor, request: request)
+        return try Reply.json(EditionView(try gateway.existing(edition)))
+    }
+
+    @Sendable func setAmendmentPolicy(_ request: Request, context: WiecRequestContext) async throws -> Response {
+        let edition = try context.parameters.require("edition")
+        let (actor, _) = try auth.actor(request, on: edition, as: .official)
+        let input = try await body.decode(AmendmentPolicyChange.self, from: request)
+        _ = try await gateway.execute(.setAmendmentPolicy(input.policy), on: edition, by: actor, request: request)
         return try Reply.json(EditionView(try gateway.existing(edition)))
     }
 
@@ -113,7 +129,10 @@ struct EditionsController: Sendable {
     @Sendable func addPool(_ request: Request, context: WiecRequestContext) async throws -> Response {
         let edition = try context.parameters.require("edition")
         let (actor, _) = try auth.actor(request, on: edition, as: .official)
-        let pool = try await body.decode(PoolView.self, from: request).config()
+        let input = try await body.decode(PoolView.self, from: request)
+        // `ballots` is what the answer reports, never part of a new pool.
+        guard input.ballots == nil else { throw Problem.unknownField("ballots") }
+        let pool = try input.config()
         _ = try await gateway.execute(.addPool(pool), on: edition, by: actor, request: request)
         return try Reply.json(PoolView(pool, ballots: nil), status: .created)
     }
@@ -131,11 +150,8 @@ struct EditionsController: Sendable {
         let edition = try context.parameters.require("edition")
         let (actor, _) = try auth.actor(request, on: edition, as: .official)
         let input = try await body.decode(NewWorkshop.self, from: request)
-        guard input.date.count == 10, ISO8601DateFormatter.day.date(from: input.date) != nil else {
-            throw Problem.invalidText("date must be YYYY-MM-DD")
-        }
         let workshop = Workshop(
-            id: try CommandGateway.newID(input.id, prefix: "w-", request: request, actor: actor),
+            id: try CommandGateway.newID(input.id, kind: "w", request: request, actor: actor),
             theme: try TextRules.line(input.theme, "theme"), date: input.date, place: try TextRules.line(input.place, "place"),
             facilitator: try TextRules.line(input.facilitator, "facilitator"), participants: input.participants)
         let receipt = try await gateway.execute(.recordWorkshop(workshop), on: edition, by: actor, request: request)
@@ -146,20 +162,11 @@ struct EditionsController: Sendable {
         let edition = try context.parameters.require("edition")
         let (actor, _) = try auth.actor(request, on: edition, as: .resident)
         let input = try await body.decode(NewInitiative.self, from: request)
-        let id = try CommandGateway.newID(input.id, prefix: "i-", request: request, actor: actor)
+        let id = try CommandGateway.newID(input.id, kind: "i", request: request, actor: actor)
         let command = Command.submitInitiative(
             id: id, workshop: input.workshop, title: try TextRules.line(input.title, "title"),
             description: try TextRules.paragraph(input.description, "description"))
         let receipt = try await gateway.execute(command, on: edition, by: actor, request: request)
         return try Reply.json(Created(id: id, receipt: ReceiptView(receipt)), status: .created)
     }
-}
-
-extension ISO8601DateFormatter {
-    /// `YYYY-MM-DD`.
-    nonisolated(unsafe) static let day: ISO8601DateFormatter = {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withFullDate]
-        return formatter
-    }()
 }

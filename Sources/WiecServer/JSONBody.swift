@@ -4,7 +4,8 @@ import NIOCore
 import WiecGateway
 
 /// Reads request bodies strictly: at most the configured size, UTF-8 normalised to NFC, JSON
-/// that decodes to the endpoint's type, and no field the type does not know.
+/// with no key given twice, that decodes to the endpoint's type, and no field the type does not
+/// know.
 struct JSONBody: Sendable {
     /// The largest body accepted, in bytes.
     var limit: Int
@@ -34,6 +35,8 @@ struct JSONBody: Sendable {
         } catch {
             throw Problem.malformedJSON("the body is not JSON")
         }
+        // A key given twice is refused, never resolved silently to one of its values.
+        if let key = Self.duplicateKey(in: Array(data)) { throw Problem.malformedJSON("duplicate key \(key)") }
         let value: T
         do {
             value = try JSONDecoder().decode(T.self, from: data)
@@ -43,6 +46,36 @@ struct JSONBody: Sendable {
         let known = try JSONSerialization.jsonObject(with: JSONEncoder().encode(value), options: [.fragmentsAllowed])
         if let unknown = Self.unknownField(raw, known: known, path: "") { throw Problem.unknownField(unknown) }
         return value
+    }
+
+    /// The first key that an object of a JSON text (already known to be valid) gives twice,
+    /// as decoded (`"i\u0064"` is `id`), or `nil`.
+    static func duplicateKey(in bytes: [UInt8]) -> String? {
+        var objects: [Set<String>?] = []
+        var position = 0
+        while position < bytes.count {
+            switch bytes[position] {
+            case UInt8(ascii: "{"): objects.append([])
+            case UInt8(ascii: "["): objects.append(nil)
+            case UInt8(ascii: "}"), UInt8(ascii: "]"): objects.removeLast()
+            case UInt8(ascii: "\""):
+                let start = position
+                position += 1
+                while bytes[position] != UInt8(ascii: "\"") { position += bytes[position] == UInt8(ascii: "\\") ? 2 : 1 }
+                var next = position + 1
+                while next < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[next]) { next += 1 }
+                // A string followed by ':' is a key of the innermost object.
+                if next < bytes.count, bytes[next] == UInt8(ascii: ":"), objects.last != nil,
+                    let key = try? JSONSerialization.jsonObject(with: Data(bytes[start...position]), options: .fragmentsAllowed) as? String,
+                    objects[objects.count - 1]!.insert(key).inserted == false
+                {
+                    return key
+                }
+            default: break
+            }
+            position += 1
+        }
+        return nil
     }
 
     /// The first field of `raw` that the decoded value does not carry back, as a dotted path.

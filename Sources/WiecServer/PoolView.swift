@@ -59,7 +59,8 @@ struct PoolView: Codable, Sendable {
             limits: BallotLimits(
                 minLength: minLength, maxLength: maxLength, minSumCost: minSumCost?.money, maxSumCost: maxSumCost?.money,
                 minPoints: minPoints, maxPoints: maxPoints, minSumPoints: minSumPoints, maxSumPoints: maxSumPoints),
-            rule: try TextRules.line(rule, "rule", max: 40), tieBreaking: tieBreaking ?? TieBreaking.fileOrder.name,
+            rule: try TextRules.line(rule, "rule", max: 40),
+            tieBreaking: try TextRules.optionalLine(tieBreaking, "tie_breaking", max: 80) ?? TieBreaking.fileOrder.name,
             minProjectScoreThreshold: minProjectScoreThreshold, supportListSize: supportListSize ?? 0,
             allowsRevoting: allowsRevoting ?? false)
     }

@@ -2,7 +2,7 @@ import Hummingbird
 import Logging
 import WiecGateway
 
-/// Sits outermost: names every response with its request id, logs each request as one
+/// Sits outermost but for the metrics: names every response with its request id, logs each request as one
 /// structured line, and turns every error into a problem document (a 404 on a path that
 /// exists with other methods becomes a 405 with `Allow`).
 struct ProblemMiddleware: RouterMiddleware {

@@ -5,6 +5,9 @@ import WiecGateway
 import WiecLedger
 
 /// Proposals: submission, amendments, support lists, reviews, appeals and their decisions.
+///
+/// Proposal and appeal ids are unique within their edition, so every route names the edition:
+/// an id resolves to exactly one proposal or appeal, never to a namesake in another edition.
 struct ProposalsController: Sendable {
     let gateway: CommandGateway
     let auth: Authenticator
@@ -14,12 +17,12 @@ struct ProposalsController: Sendable {
         let routes = RouteCollection(context: WiecRequestContext.self)
         routes.post("editions/{edition}/proposals", use: submit)
         routes.get("editions/{edition}/proposals", use: list)
-        routes.get("proposals/{id}", use: show)
-        routes.patch("proposals/{id}", use: amend)
-        routes.post("proposals/{id}/support", use: support)
-        routes.post("proposals/{id}/reviews", use: review)
-        routes.post("proposals/{id}/appeals", use: appeal)
-        routes.post("appeals/{id}/decision", use: decide)
+        routes.get("editions/{edition}/proposals/{id}", use: show)
+        routes.patch("editions/{edition}/proposals/{id}", use: amend)
+        routes.post("editions/{edition}/proposals/{id}/support", use: support)
+        routes.post("editions/{edition}/proposals/{id}/reviews", use: review)
+        routes.post("editions/{edition}/proposals/{id}/appeals", use: appeal)
+        routes.post("editions/{edition}/appeals/{id}/decision", use: decide)
         return routes
     }
 
@@ -94,7 +97,7 @@ struct ProposalsController: Sendable {
         let edition = try context.parameters.require("edition")
         let (actor, _) = try auth.actor(request, on: edition, as: .resident)
         let input = try await body.decode(NewProposal.self, from: request)
-        let id = try CommandGateway.newID(input.id, prefix: "p-", request: request, actor: actor)
+        let id = try CommandGateway.newID(input.id, kind: "p", request: request, actor: actor)
         let command = Command.submitProposal(
             id: id, pool: input.pool, title: try TextRules.line(input.title, "title"),
             description: try TextRules.paragraph(input.description, "description"),
@@ -123,70 +126,72 @@ struct ProposalsController: Sendable {
     }
 
     @Sendable func show(_ request: Request, context: WiecRequestContext) async throws -> Response {
+        let state = try gateway.existing(try context.parameters.require("edition"))
         let id = try context.parameters.require("id")
-        let state = try gateway.edition(ofProposal: id)
-        return try Reply.json(ProposalView(state.proposals[id]!, in: state))
+        guard let proposal = state.proposals[id] else { throw Refusal(.unknownProposal, "edition \(state.id) has no proposal \(id)") }
+        return try Reply.json(ProposalView(proposal, in: state))
     }
 
     @Sendable func amend(_ request: Request, context: WiecRequestContext) async throws -> Response {
-        let id = try context.parameters.require("id")
-        let state = try gateway.edition(ofProposal: id)
-        let (actor, _) = try auth.actor(request, on: state.id, as: .resident)
+        let (edition, id) = try Self.target(context)
+        let (actor, _) = try auth.actor(request, on: edition, as: .resident)
         let input = try await body.decode(Amendment.self, from: request)
         let command = Command.amendProposal(
             proposal: id, title: try TextRules.optionalLine(input.title, "title"),
             description: try input.description.map { try TextRules.paragraph($0, "description") }, costEstimate: input.costEstimate?.money)
-        return try changed(id, try await gateway.execute(command, on: state.id, by: actor, request: request))
+        return try changed(id, try await gateway.execute(command, on: edition, by: actor, request: request))
     }
 
     @Sendable func support(_ request: Request, context: WiecRequestContext) async throws -> Response {
-        let id = try context.parameters.require("id")
-        let state = try gateway.edition(ofProposal: id)
-        let (actor, _) = try auth.actor(request, on: state.id, as: .resident)
+        let (edition, id) = try Self.target(context)
+        let (actor, _) = try auth.actor(request, on: edition, as: .resident)
         let input = try await body.decode(Signature.self, from: request, ifEmpty: Signature(signer: nil))
         let signer = actor.role == .resident ? (input.signer ?? actor.id) : try TextRules.id(input.signer ?? "", "signer")
-        let receipt = try await gateway.execute(.signSupport(proposal: id, signer: signer), on: state.id, by: actor, request: request)
+        let receipt = try await gateway.execute(.signSupport(proposal: id, signer: signer), on: edition, by: actor, request: request)
         return try changed(id, receipt, status: .created)
     }
 
     @Sendable func review(_ request: Request, context: WiecRequestContext) async throws -> Response {
-        let id = try context.parameters.require("id")
-        let state = try gateway.edition(ofProposal: id)
-        let (actor, _) = try auth.actor(request, on: state.id, as: .reviewer)
+        let (edition, id) = try Self.target(context)
+        let (actor, _) = try auth.actor(request, on: edition, as: .reviewer)
         let input = try await body.decode(NewReview.self, from: request)
         let command = Command.reviewProposal(
             proposal: id, stage: input.stage, outcome: input.outcome,
             justification: try TextRules.paragraph(input.justification, "justification", allowEmpty: false),
             reviewedCost: input.reviewedCost?.money)
-        return try changed(id, try await gateway.execute(command, on: state.id, by: actor, request: request), status: .created)
+        return try changed(id, try await gateway.execute(command, on: edition, by: actor, request: request), status: .created)
     }
 
     @Sendable func appeal(_ request: Request, context: WiecRequestContext) async throws -> Response {
-        let id = try context.parameters.require("id")
-        let state = try gateway.edition(ofProposal: id)
-        let (actor, _) = try auth.actor(request, on: state.id, as: .resident)
+        let (edition, id) = try Self.target(context)
+        let (actor, _) = try auth.actor(request, on: edition, as: .resident)
         let input = try await body.decode(NewAppeal.self, from: request)
-        let appeal = try CommandGateway.newID(input.id, prefix: "a-", request: request, actor: actor)
+        let appeal = try CommandGateway.newID(input.id, kind: "a", request: request, actor: actor)
         let command = Command.fileAppeal(
             appeal: appeal, proposal: id, stage: input.stage,
             grounds: try TextRules.paragraph(input.grounds, "grounds", allowEmpty: false))
-        let receipt = try await gateway.execute(command, on: state.id, by: actor, request: request)
-        let updated = try gateway.existing(state.id)
+        let receipt = try await gateway.execute(command, on: edition, by: actor, request: request)
+        let updated = try gateway.existing(edition)
         return try Reply.json(Changed(receipt: ReceiptView(receipt), subject: AppealView(updated.appeals[appeal]!)), status: .created)
     }
 
     @Sendable func decide(_ request: Request, context: WiecRequestContext) async throws -> Response {
-        let id = try context.parameters.require("id")
-        let state = try gateway.edition(ofAppeal: id)
-        let (actor, _) = try auth.actor(request, on: state.id, as: .appealsTeam)
+        let (edition, id) = try Self.target(context)
+        let (actor, _) = try auth.actor(request, on: edition, as: .appealsTeam)
         let input = try await body.decode(Decision.self, from: request)
         let command = Command.decideAppeal(
             appeal: id, upheld: input.upheld,
             justification: try TextRules.paragraph(input.justification, "justification", allowEmpty: false),
             reviewedCost: input.reviewedCost?.money)
-        let receipt = try await gateway.execute(command, on: state.id, by: actor, request: request)
-        let updated = try gateway.existing(state.id)
+        let receipt = try await gateway.execute(command, on: edition, by: actor, request: request)
+        let updated = try gateway.existing(edition)
         return try Reply.json(Changed(receipt: ReceiptView(receipt), subject: AppealView(updated.appeals[id]!)))
+    }
+
+    /// The edition and the proposal or appeal id a route names; the core refuses an id the
+    /// edition does not have (404).
+    private static func target(_ context: WiecRequestContext) throws -> (EditionID, String) {
+        (try context.parameters.require("edition"), try context.parameters.require("id"))
     }
 
     /// The proposal as it is after a change, with the change's receipt.

@@ -27,8 +27,8 @@ struct ResultsController: Sendable {
         var lines = ["pool;project;title;cost;score;selected"]
         for pool in view.pools {
             for project in pool.projects {
-                let title = "\"" + project.title.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-                lines.append("\(pool.pool);\(project.id);\(title);\(project.cost.money);\(project.score);\(project.selected)")
+                let texts = [pool.pool, project.id, project.title].map(Self.csvText).joined(separator: ";")
+                lines.append("\(texts);\(project.cost.money);\(project.score);\(project.selected)")
             }
         }
         return Reply.text(lines.joined(separator: "\n") + "\n", type: "text/csv; charset=utf-8")
@@ -37,8 +37,16 @@ struct ResultsController: Sendable {
     @Sendable func pabulib(_ request: Request, context: WiecRequestContext) async throws -> Response {
         let state = try published(context)
         let pool = try context.parameters.require("pool")
-        guard state.pools[pool] != nil else { throw Refusal(.unknownPool, "edition \(state.id) has no pool \(pool)") }
+        guard state.pools[pool] != nil else { throw Problem.notFound(Refusal(.unknownPool, "edition \(state.id) has no pool \(pool)")) }
         return Reply.text(try AuditBundle.pabulibFile(state: state, pool: pool).written(), type: "text/plain; charset=utf-8")
+    }
+
+    /// A text cell of the CSV: quoted, and with a `'` in front when it begins as a spreadsheet
+    /// formula would (`=`, `+`, `-`, `@`, a tab or a carriage return), so that opening the file
+    /// never runs what a title holds.
+    static func csvText(_ text: String) -> String {
+        let formula = text.first.map { "=+-@\t\r".contains($0) } ?? false
+        return "\"" + (formula ? "'" : "") + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
     /// The edition, once its results are published.

@@ -20,6 +20,10 @@ public struct ServerConfiguration: Sendable {
     public var registrationsPerMinute: Int
     /// Ballots one client may cast per minute.
     public var ballotsPerMinute: Int
+    /// How long a connection may stay without a whole request part (a request's head, a piece
+    /// of its body) before it is closed: idle keep-alive connections, and requests that dribble
+    /// their headers (slowloris), do not hold the server.
+    public var idleTimeout: Duration
     /// What the residents' pages say about the installation (name, crest, colour, contact).
     public var site: SiteSettings
     /// How long a staff page session stays open without use, in seconds.
@@ -29,8 +33,8 @@ public struct ServerConfiguration: Sendable {
     public init(
         host: String = "127.0.0.1", port: Int = 8080, databasePath: String = "wiec-data/wiec.sqlite",
         demo: Bool = false, demoBallotsFolder: String = "ballots", maxBodyBytes: Int = 64 * 1024,
-        registrationsPerMinute: Int = 30, ballotsPerMinute: Int = 60, site: SiteSettings = SiteSettings(),
-        staffIdleTimeout: TimeInterval = 30 * 60
+        registrationsPerMinute: Int = 30, ballotsPerMinute: Int = 60, idleTimeout: Duration = .seconds(30),
+        site: SiteSettings = SiteSettings(), staffIdleTimeout: TimeInterval = 30 * 60
     ) {
         self.host = host
         self.port = port
@@ -40,6 +44,7 @@ public struct ServerConfiguration: Sendable {
         self.maxBodyBytes = maxBodyBytes
         self.registrationsPerMinute = registrationsPerMinute
         self.ballotsPerMinute = ballotsPerMinute
+        self.idleTimeout = idleTimeout
         self.site = site
         self.staffIdleTimeout = staffIdleTimeout
     }

@@ -10,14 +10,14 @@ import WiecCore
         .castBallot(ballot: id, voter: voter, pool: "osiedle", projects: projects, points: [], method: .paper)
     }
 
-    static func withPoint(revoting: Bool = false) throws -> F {
-        var fixture = try F.voting(revoting: revoting)
+    static func withPoint() throws -> F {
+        var fixture = try F.voting()
         try fixture.run(.addVotingPoint(point), by: F.official)
         return fixture
     }
 
-    @Test func aPaperCardOfAVoterWhoVotedOnlineIsRefusedEvenWhereReVotingIsAllowed() throws {
-        var fixture = try Self.withPoint(revoting: true)
+    @Test func aPaperCardOfAVoterWhoVotedOnlineIsRefused() throws {
+        var fixture = try Self.withPoint()
         try fixture.run(F.ballot("online", "v1", ["A"]), by: F.voter("v1"))
         #expect(fixture.refusal(Self.paper("card", "v1", ["B"]), by: F.official) == .alreadyVoted)
         try fixture.run(Self.paper("card-2", "v2", ["B"]), by: F.official)

@@ -86,6 +86,7 @@ struct RefusalTests {
         Case(reason: .alreadyVoted, setup: voted, command: F.ballot("b2", "v1", ["B"]), actor: F.voter("v1")),
         Case(reason: .alreadyVoided, setup: { var f = try voted(); try f.run(.voidBallot(ballot: "b1", reason: "r"), by: F.official); return f }, command: .voidBallot(ballot: "b1", reason: "r"), actor: F.official),
         Case(reason: .alreadyWithdrawn, setup: { var f = try F.voting(); try f.run(.withdrawProject(proposal: "A", reason: "r"), by: F.official); return f }, command: .withdrawProject(proposal: "A", reason: "r"), actor: F.official),
+        Case(reason: .reviewStarted, setup: { var f = try review(); try f.run(.reviewProposal(proposal: "P", stage: .formal, outcome: .positive, justification: "ok", reviewedCost: nil), by: F.official); return f }, command: .amendProposal(proposal: "P", title: "Nowy", description: nil, costEstimate: nil), actor: F.resident),
         Case(reason: .tallyFailed, setup: { var f = try voted(); try f.run(.advancePhase(to: .closed), by: F.official); f.state.pools["osiedle"]!.config.rule = "unknown"; return f }, command: .advancePhase(to: .published), actor: F.official),
     ]
 
@@ -98,8 +99,8 @@ struct RefusalTests {
     @Test("every reason but the store's own and the age check's is covered above")
     func everyReasonCovered() {
         let covered = Set((Self.cases + EditionKindRefusalTests.cases).map(\.reason))
-        // `too_young` comes from Edition.checkVoterAge, tested in VoterAgeTests.
-        let missing = Set(RefusalReason.allCases).subtracting(covered).subtracting([.idempotencyConflict, .tooYoung])
+        // `too_young` and `invalid_pesel` come from Edition.checkVoterAge, tested in VoterAgeTests.
+        let missing = Set(RefusalReason.allCases).subtracting(covered).subtracting([.idempotencyConflict, .tooYoung, .invalidPesel])
         #expect(missing.isEmpty, "no test for \(missing.map(\.rawValue).sorted())")
     }
 

@@ -55,4 +55,21 @@ struct VoterAgeTests {
         state.minimumVoterAge = 0
         try Edition.checkVoterAge(state, pesel: pesel, on: CalendarDay(year: 2011, month: 6, day: 15))
     }
+
+    @Test("invalid_pesel for a birth date after the day of registration, with or without an age limit")
+    func futureBirthDate() throws {
+        var state = EditionState(id: "bo")
+        let pesel = try Pesel(makePesel(2030, 2, 1))
+        let today = CalendarDay(year: 2027, month: 6, day: 14)
+        for limit in [nil, 0, 16] as [Int?] {
+            state.minimumVoterAge = limit
+            #expect {
+                try Edition.checkVoterAge(state, pesel: pesel, on: today)
+            } throws: { error in
+                let refusal = error as! Refusal
+                return refusal.reason == .invalidPesel && !refusal.detail.contains("2030")
+            }
+        }
+        try Edition.checkVoterAge(state, pesel: pesel, on: CalendarDay(year: 2046, month: 2, day: 1))
+    }
 }

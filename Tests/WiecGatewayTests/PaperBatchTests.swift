@@ -44,17 +44,23 @@ import WiecTally
         }
         try run(.advancePhase(to: .appeals))
         try run(.advancePhase(to: .voting))
-        for voter in ["v1", "v2", "v3"] { try run(.registerVoter(voter: voter)) }
-        try run(.castBallot(ballot: "online", voter: "v1", pool: "city", projects: ["A"], points: [], method: .internet), by: Actor(role: .voter, id: "v1"))
+        for (resident, pesel) in [("r-1", "85010112345"), ("r-2", "90010112349"), ("r-3", "75030512346")] {
+            key += 1
+            _ = try store.registerResident(
+                resident, person: PersonalData(pesel: try Pesel(pesel), name: "Mieszkaniec \(resident)"), on: Self.edition, by: Self.official,
+                idempotencyKey: "setup-\(key)", at: Date())
+        }
+        let online = try gateway.pseudonym(ofResident: "r-1", in: Self.edition)
+        try run(.castBallot(ballot: "online", voter: online, pool: "city", projects: ["A"], points: [], method: .internet), by: Actor(role: .voter, id: online))
     }
 
     @Test func aBatchWithRefusedCardsStoresNothingAndNamesEachOne() throws {
         let before = try store.state(of: Self.edition)
         let cards = [
-            PaperCard(voter: "v2", pool: "city", projects: ["A"]),
-            PaperCard(voter: "v1", pool: "city", projects: ["B"]),
-            PaperCard(voter: "v3", pool: "city", projects: ["A", "B", "C"]),
-            PaperCard(voter: "v2", pool: "city", projects: ["C"]),
+            PaperCard(resident: "r-2", pool: "city", projects: ["A"]),
+            PaperCard(resident: "r-1", pool: "city", projects: ["B"]),
+            PaperCard(resident: "r-3", pool: "city", projects: ["A", "B", "C"]),
+            PaperCard(resident: "r-2", pool: "city", projects: ["C"]),
         ]
         let refused = #expect(throws: PaperBatchRefused.self) {
             try gateway.enterPaperBatch(cards, invalidCards: 1, at: "urzad", on: Self.edition, by: Self.official, ledgerKey: "batch-1")
@@ -65,9 +71,10 @@ import WiecTally
     }
 
     @Test func aGoodBatchIsStoredWithItsPointRecord() throws {
-        let cards = [PaperCard(voter: "v2", pool: "city", projects: ["A"]), PaperCard(voter: "v3", pool: "city", projects: ["B", "C"])]
+        let cards = [PaperCard(resident: "r-2", pool: "city", projects: ["A"]), PaperCard(resident: "r-3", pool: "city", projects: ["B", "C"])]
         let (ids, receipt) = try gateway.enterPaperBatch(cards, invalidCards: 2, at: "urzad", on: Self.edition, by: Self.official, ledgerKey: "batch-2")
-        #expect(receipt.lastSequence - receipt.firstSequence == 2)
+        // Two pseudonyms' registrations with their first ballots, the two ballots, the batch record.
+        #expect(receipt.lastSequence - receipt.firstSequence + 1 == 5)
         let state = try store.state(of: Self.edition)
         #expect(state.votingPoints["urzad"]?.ballots == ids && state.votingPoints["urzad"]?.invalidCards == 2)
         #expect(ids.allSatisfy { state.pools["city"]!.ballots[state.pools["city"]!.ballotIndex[$0]!].method == .paper })
@@ -76,10 +83,19 @@ import WiecTally
         #expect(try store.state(of: Self.edition).votingPoints["urzad"]?.ballots == ids)
     }
 
+    @Test func aCardOfAnUnregisteredResidentIsRefused() throws {
+        let refused = #expect(throws: PaperBatchRefused.self) {
+            try gateway.enterPaperBatch(
+                [PaperCard(resident: "r-nobody", pool: "city", projects: ["A"]), PaperCard(resident: "r-2", pool: "city", projects: ["A"])],
+                invalidCards: 0, at: "urzad", on: Self.edition, by: Self.official, ledgerKey: "batch-4")
+        }
+        #expect(refused?.refusals.map(\.card) == [0] && refused?.refusals.first?.refusal.reason == .notRegistered)
+    }
+
     @Test func aBatchForAnUnknownPointIsRefusedAsAWhole() throws {
         let refused = #expect(throws: PaperBatchRefused.self) {
             try gateway.enterPaperBatch(
-                [PaperCard(voter: "v2", pool: "city", projects: ["A"])], invalidCards: 0, at: "nie-ma", on: Self.edition, by: Self.official,
+                [PaperCard(resident: "r-2", pool: "city", projects: ["A"])], invalidCards: 0, at: "nie-ma", on: Self.edition, by: Self.official,
                 ledgerKey: "batch-3")
         }
         #expect(refused?.refusals.count == 1 && refused?.refusals.first?.card == nil)

@@ -194,7 +194,7 @@ import WiecServer
             let log = try await browser.get("/audyt/dziennik")
             #expect(log.status == .ok && log.html.contains("href=\"/api/v1/audit/proof/1\"") && log.html.contains("edition_created"))
             let last = try await browser.get("/audyt/dziennik?od=1000000")
-            #expect(last.html.contains("voter_registered"))
+            #expect(last.html.contains("resident_registered"))
             #expect(!last.html.contains("85010112345") && !last.html.contains("Jan Kowalski"), "the log browser shows no personal data")
         }
     }

@@ -31,21 +31,21 @@ import WiecTally
             try await advance(client, admin, to: "submission")
 
             // Residents register (PESEL never echoed) and a workshop produces an initiative.
-            var residents: [(token: String, voter: String)] = []
+            var residents: [(token: String, id: String)] = []
             for index in 0..<6 {
                 let pesel = TestPesel.make(index)
                 reply = try await client.post(
                     "/api/v1/editions/bo/voters", key: "register-\(index)", ["name": "Mieszkaniec \(index)", "pesel": pesel])
                 #expect(reply.status == .created, "\(reply.text)")
                 #expect(!reply.text.contains(pesel))
-                residents.append((reply["token"] as! String, reply["voter_id"] as! String))
+                residents.append((reply["token"] as! String, reply["resident_id"] as! String))
             }
-            // A retried registration (same Idempotency-Key) gets the same voter and token and appends nothing.
+            // A retried registration (same Idempotency-Key) gets the same resident id and token and appends nothing.
             let entries = try await client.get("/healthz")["entries"] as? Int
             reply = try await client.post("/api/v1/editions/bo/voters", key: "register-0", ["name": "Mieszkaniec 0", "pesel": TestPesel.make(0)])
             #expect(reply.status == .created)
             #expect(reply["token"] as? String == residents[0].token)
-            #expect(reply["voter_id"] as? String == residents[0].voter)
+            #expect(reply["resident_id"] as? String == residents[0].id)
             #expect(try await client.get("/healthz")["entries"] as? Int == entries)
             reply = try await client.post("/api/v1/editions/bo/workshops", token: admin, [
                 "id": "w1", "theme": "Zieleń osiedlowa", "date": "2027-03-14", "place": "MDK", "facilitator": "K. Nowak", "participants": 23,
@@ -71,10 +71,10 @@ import WiecTally
                 #expect(reply.status == .created, "\(reply.text)")
             }
             for id in ["p1", "p2", "p3", "p4"] {
-                reply = try await client.send(.post, "/api/v1/proposals/\(id)/support", token: residents[5].token)
+                reply = try await client.send(.post, "/api/v1/editions/bo/proposals/\(id)/support", token: residents[5].token)
                 #expect(reply.status == .created, "\(reply.text)")
             }
-            reply = try await client.send(.patch, "/api/v1/proposals/p1", token: residents[0].token, json: ["title": "Drzewa przy SP 1"])
+            reply = try await client.send(.patch, "/api/v1/editions/bo/proposals/p1", token: residents[0].token, json: ["title": "Drzewa przy SP 1"])
             #expect(reply.status == .ok, "\(reply.text)")
             #expect((reply["resource"] as? [String: Any])?["title"] as? String == "Drzewa przy SP 1")
             try await advance(client, admin, to: "review")
@@ -83,7 +83,7 @@ import WiecTally
             func review(_ id: String, _ stage: String, _ outcome: String, cost: String? = nil, token: String) async throws {
                 var body: [String: Any] = ["stage": stage, "outcome": outcome, "justification": "Uzasadnienie etapu \(stage)"]
                 if let cost { body["reviewed_cost"] = cost }
-                let reply = try await client.post("/api/v1/proposals/\(id)/reviews", token: token, body)
+                let reply = try await client.post("/api/v1/editions/bo/proposals/\(id)/reviews", token: token, body)
                 #expect(reply.status == .created, "\(id) \(stage): \(reply.text)")
             }
             for (id, cost) in [("p1", "400"), ("p2", "500")] {
@@ -103,15 +103,15 @@ import WiecTally
             try await advance(client, admin, to: "appeals")
 
             // p3's submitter appeals; the appeal is upheld with a reviewed cost.
-            reply = try await client.post("/api/v1/proposals/p3/appeals", token: residents[0].token, [
+            reply = try await client.post("/api/v1/editions/bo/proposals/p3/appeals", token: residents[0].token, [
                 "id": "a1", "stage": "cost", "grounds": "Koszt oszacowano błędnie",
             ])
             #expect(reply.status == .created, "\(reply.text)")
-            reply = try await client.post("/api/v1/appeals/a1/decision", token: admin, [
+            reply = try await client.post("/api/v1/editions/bo/appeals/a1/decision", token: admin, [
                 "upheld": true, "justification": "Zasadne", "reviewed_cost": "300",
             ])
             #expect(reply.status == .ok, "\(reply.text)")
-            reply = try await client.get("/api/v1/proposals/p3")
+            reply = try await client.get("/api/v1/editions/bo/proposals/p3")
             #expect(reply["status"] as? String == "admitted")
             #expect((reply["reviews"] as? [Any])?.count == 3)
             #expect((reply["appeals"] as? [[String: Any]])?.first?["upheld"] as? Bool == true)
@@ -151,9 +151,9 @@ import WiecTally
             // Paper ballots entered by staff, all in one batch.
             reply = try await client.post("/api/v1/editions/bo/paper-ballots", token: admin, key: "paper-1", [
                 "ballots": [
-                    ["voter": residents[3].voter, "pool": "city", "projects": ["p3"]],
-                    ["voter": residents[4].voter, "pool": "city", "projects": ["p3", "p2"]],
-                    ["voter": residents[4].voter, "pool": "green", "projects": ["g2"], "points": [7]],
+                    ["resident": residents[3].id, "pool": "city", "projects": ["p3"]],
+                    ["resident": residents[4].id, "pool": "city", "projects": ["p3", "p2"]],
+                    ["resident": residents[4].id, "pool": "green", "projects": ["g2"], "points": [7]],
                 ]
             ])
             #expect(reply.status == .created, "\(reply.text)")

@@ -90,7 +90,7 @@ import WiecServer
             #expect(a["completed"] as? Bool == true)
             #expect((a["agreement"] as? [String: Any])?["number"] as? String == "U/1/2026")
             // The proposal from the same initiative stands beside it.
-            reply = try await client.get("/api/v1/proposals/skwer")
+            reply = try await client.get("/api/v1/editions/bo/proposals/skwer")
             #expect(reply["initiative"] as? String == "i-skwer")
         }
     }

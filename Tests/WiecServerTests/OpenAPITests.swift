@@ -61,7 +61,7 @@ import WiecServer
                 try await client.post("/api/v1/editions/bo/voter-age-limit", token: server.admin, ["minimum_age": 16]),
                 "POST", "/api/v1/editions/{edition}/voter-age-limit")
             check(try await client.get("/api/v1/editions/bo/proposals?pool=city"), "GET", "/api/v1/editions/{edition}/proposals")
-            check(try await client.get("/api/v1/proposals/p1"), "GET", "/api/v1/proposals/{id}")
+            check(try await client.get("/api/v1/editions/bo/proposals/p1"), "GET", "/api/v1/editions/{edition}/proposals/{id}")
             check(
                 try await client.post("/api/v1/editions/bo/ballots", token: resident.token, ["pool": "city", "projects": ["p1"]]),
                 "POST", "/api/v1/editions/{edition}/ballots")
@@ -70,7 +70,7 @@ import WiecServer
                 "POST", "/api/v1/editions/{edition}/ballots")
             check(
                 try await client.post("/api/v1/editions/bo/paper-ballots", token: server.admin, [
-                    "ballots": [["voter": scenario.residents[1].voter, "pool": "park", "projects": ["k1"]]]
+                    "ballots": [["resident": scenario.residents[1].id, "pool": "park", "projects": ["k1"]]]
                 ]), "POST", "/api/v1/editions/{edition}/paper-ballots")
             check(
                 try await client.post("/api/v1/editions/bo/voters", ["name": "Nowa", "pesel": TestPesel.make(99)]),

@@ -45,13 +45,13 @@ import Testing
                 try await client.post("/api/v1/editions/bo/phase", token: scenario.residents[0].token, ["to": "review"]), .forbidden, "not_allowed")
             // Only the submitter amends.
             expectProblem(
-                try await client.send(.patch, "/api/v1/proposals/p1", token: scenario.residents[1].token, json: ["title": "Moje"]),
+                try await client.send(.patch, "/api/v1/editions/bo/proposals/p1", token: scenario.residents[1].token, json: ["title": "Moje"]),
                 .forbidden, "not_submitter")
             try await scenario.advance("review")
             // The reviewer's scope is the park pool only.
             let review: [String: Any] = ["stage": "formal", "outcome": "positive", "justification": "OK"]
-            expectProblem(try await client.post("/api/v1/proposals/p1/reviews", token: server.reviewer, review), .forbidden, "not_in_scope")
-            #expect(try await client.post("/api/v1/proposals/k1/reviews", token: server.reviewer, review).status == .created)
+            expectProblem(try await client.post("/api/v1/editions/bo/proposals/p1/reviews", token: server.reviewer, review), .forbidden, "not_in_scope")
+            #expect(try await client.post("/api/v1/editions/bo/proposals/k1/reviews", token: server.reviewer, review).status == .created)
             // A staff account scoped to another edition.
             let other = try server.access.addStaff(name: "Inna gmina", role: .admin, scope: .edition("other"), at: Date()).1
             expectProblem(try await client.post("/api/v1/editions/bo/phase", token: other, ["to": "appeals"]), .forbidden, "not_in_scope")
@@ -144,7 +144,9 @@ import Testing
         try await server.run { client in
             expectProblem(try await client.get("/api/v1/nothing-here"), .notFound, "not_found")
             expectProblem(try await client.get("/api/v1/editions/none"), .notFound, "unknown_edition")
-            expectProblem(try await client.get("/api/v1/proposals/none"), .notFound, "unknown_proposal")
+            expectProblem(try await client.get("/api/v1/editions/bo/proposals/none"), .notFound, "unknown_edition")
+            #expect(try await client.post("/api/v1/editions", token: server.admin, ["id": "bo", "name": "BO"]).status == .created)
+            expectProblem(try await client.get("/api/v1/editions/bo/proposals/none"), .notFound, "unknown_proposal")
             let reply = try await client.send(.delete, "/api/v1/editions")
             expectProblem(reply, .methodNotAllowed, "method_not_allowed")
             #expect(reply.headers[.allow] == "GET, POST")

@@ -20,14 +20,14 @@ struct TestServer {
 
     init(
         reviewerScope: String = "bo:city", registrationsPerMinute: Int = 0, ballotsPerMinute: Int = 0, maxBodyBytes: Int = 64 * 1024,
-        demo: Bool = false
+        demo: Bool = false, idleTimeout: Duration = .seconds(30)
     ) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("wiec-server-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         configuration = ServerConfiguration(
             host: "127.0.0.1", port: 0, databasePath: folder.appendingPathComponent("wiec.sqlite").path, demo: demo,
             demoBallotsFolder: SharedData.repositoryRoot.appendingPathComponent("ballots").path, maxBodyBytes: maxBodyBytes,
-            registrationsPerMinute: registrationsPerMinute, ballotsPerMinute: ballotsPerMinute)
+            registrationsPerMinute: registrationsPerMinute, ballotsPerMinute: ballotsPerMinute, idleTimeout: idleTimeout)
         access = try AccessStore(path: configuration.accessDatabasePath)
         admin = try access.addStaff(name: "Anna Admin", role: .admin, scope: .all, at: Date()).1
         reviewer = try access.addStaff(name: "Radny Recenzent", role: .reviewer, scope: StaffScope(reviewerScope)!, at: Date()).1
@@ -62,6 +62,9 @@ struct Client: Sendable {
         subscript(_ key: String) -> Any? { object[key] }
     }
 
+    /// The server's port on loopback.
+    var port: Int { client.port! }
+
     @discardableResult
     func send(
         _ method: HTTPRequest.Method, _ path: String, token: String? = nil, key: String? = nil, json: Any? = nil, raw: String? = nil
@@ -93,11 +96,13 @@ struct Client: Sendable {
 /// Valid PESELs for tests: born on a day of 1980–1999, with a serial number.
 enum TestPesel {
     static func make(_ index: Int) -> String {
-        let year = 80 + index % 20
-        let month = 1 + index % 12
-        let day = 1 + index % 28
-        let serial = 1000 + index % 9000
-        var digits = String(format: "%02d%02d%02d%04d", year, month, day, serial).map { Int(String($0))! }
+        make(year: 1980 + index % 20, month: 1 + index % 12, day: 1 + index % 28, serial: 1000 + index % 9000)
+    }
+
+    /// The PESEL of someone born on a day of 1800–2299.
+    static func make(year: Int, month: Int, day: Int, serial: Int = 1234) -> String {
+        let offset = [1800: 80, 1900: 0, 2000: 20, 2100: 40, 2200: 60][year / 100 * 100]!
+        var digits = String(format: "%02d%02d%02d%04d", year % 100, month + offset, day, serial).map { Int(String($0))! }
         let weights = [1, 3, 7, 9, 1, 3, 7, 9, 1, 3]
         let sum = zip(digits, weights).reduce(0) { $0 + $1.0 * $1.1 }
         digits.append((10 - sum % 10) % 10)

@@ -46,7 +46,7 @@ def main():
             body = {"stage": stage, "outcome": "positive", "justification": "OK"}
             if stage == "cost":
                 body["reviewed_cost"] = 1000 * number
-            call(base, "POST", "/api/v1/proposals/p%d/reviews" % number, admin, body)
+            call(base, "POST", "/api/v1/editions/bench/proposals/p%d/reviews" % number, admin, body)
     call(base, "POST", "/api/v1/editions/bench/phase", admin, {"to": "appeals"})
     call(base, "POST", "/api/v1/editions/bench/phase", admin, {"to": "voting"})
     with open(tokens_file, "w") as out:

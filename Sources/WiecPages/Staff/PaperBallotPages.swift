@@ -87,7 +87,7 @@ struct PaperBallotPages: Sendable {
         let invalid = invalidText.isEmpty ? 0 : Int(invalidText)
         if invalid == nil || invalid! < 0 { errors.add("niewazne", renderer.text("staff_count_invalid", page)) }
         let parsed = try PaperBatchForm(
-            form.value("karty") ?? "", voter: { try site.gateway.voter(withPesel: $0, in: state.id) }, renderer: renderer, page: page)
+            form.value("karty") ?? "", resident: { try site.gateway.resident(withPesel: $0, in: state.id) }, renderer: renderer, page: page)
         var refused: [StaffPage.Row] = []
         for problem in parsed.problems { errors.add(nil, problem.message) }
         if !parsed.problems.isEmpty { errors.add("karty", parsed.problems[0].message) }

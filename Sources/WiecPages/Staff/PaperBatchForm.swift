@@ -2,7 +2,7 @@ import WiecCore
 import WiecGateway
 
 /// The lines of a paper batch as an official types them, one card a line:
-/// `PESEL or voter id; pool; projects` with projects separated by commas, each `ID` or, on a
+/// `PESEL or resident id; pool; projects` with projects separated by commas, each `ID` or, on a
 /// cumulative card, `ID:points`. A line's defect is named with its number.
 struct PaperBatchForm: Sendable {
     /// One card read from a line.
@@ -17,7 +17,7 @@ struct PaperBatchForm: Sendable {
     var problems: [(line: Int, message: String)] = []
 
     /// Reads the text, finding each voter by PESEL (or taking a voter id as written).
-    init(_ text: String, voter: (Pesel) throws -> VoterID?, renderer: PageRenderer, page: PageRequest) throws {
+    init(_ text: String, resident: (Pesel) throws -> ResidentID?, renderer: PageRenderer, page: PageRequest) throws {
         var lines: [Line] = []
         var problems: [(line: Int, message: String)] = []
         let rows = text.split(separator: "\n", omittingEmptySubsequences: false)
@@ -28,12 +28,12 @@ struct PaperBatchForm: Sendable {
             let say = { (key: String) in problems.append((number, renderer.text(key, page, ["line": String(number)]))) }
             let parts = row.split(separator: ";", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
             guard parts.count == 3 else { say("staff_card_fields"); continue }
-            let who: VoterID
+            let who: ResidentID
             if parts[0].count == 11, parts[0].allSatisfy(\.isNumber) {
                 guard let pesel = try? Pesel(parts[0]) else { say("staff_card_pesel"); continue }
-                guard let found = try voter(pesel) else { say("staff_card_not_registered"); continue }
+                guard let found = try resident(pesel) else { say("staff_card_not_registered"); continue }
                 who = found
-            } else if parts[0].hasPrefix("v-"), parts[0].count <= 64 {
+            } else if parts[0].hasPrefix("r-"), parts[0].count <= 64 {
                 who = parts[0]
             } else {
                 say("staff_card_voter")
@@ -48,7 +48,7 @@ struct PaperBatchForm: Sendable {
                 if pieces.count == 2, let value = Int64(pieces[1]) { points.append(value) } else if pieces.count != 1 { malformed = true }
             }
             if malformed || (!points.isEmpty && points.count != projects.count) { say("staff_card_points"); continue }
-            lines.append(Line(number: number, voterText: parts[0], card: PaperCard(voter: who, pool: parts[1], projects: projects, points: points)))
+            lines.append(Line(number: number, voterText: parts[0], card: PaperCard(resident: who, pool: parts[1], projects: projects, points: points)))
         }
         if lines.count > CommandGateway.maxPaperBatch { problems.append((0, renderer.text("staff_batch_too_large", page))) }
         self.lines = lines

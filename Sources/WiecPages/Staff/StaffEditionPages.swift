@@ -14,12 +14,12 @@ struct StaffEditionPages: Sendable {
 
     func add(to routes: RouteCollection<WiecRequestContext>) {
         site.get(routes, "\(StaffSite.root)/nowa-edycja") { staff, _, _ in
-            _ = try site.actor(staff, on: "", as: .creator)
+            _ = try Principal.staff(staff.account).creator()
             return showNewEdition(staff, form: nil, errors: FormErrors())
         }
         site.post(routes, "\(StaffSite.root)/nowa-edycja") { staff, form, _, _ in
             let id = form.value("id") ?? ""
-            let actor = try site.actor(staff, on: id, as: .creator)
+            let actor = try Principal.staff(staff.account).creator()
             var errors = FormErrors()
             if (try? TextRules.id(id, "id")) == nil { errors.add("id", renderer.text("staff_edition_id_invalid", staff.page)) }
             let name = form.value("nazwa") ?? ""
