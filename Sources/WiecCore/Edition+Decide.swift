@@ -193,6 +193,8 @@ extension Edition {
             return [.projectWithdrawn(proposal: id, reason: reason)]
         case .villageFund(let fund):
             return try VillageFund.decide(state, fund, by: actor, on: CalendarDay(time, in: CalendarDay.warsaw)).map(Event.villageFund)
+        case .addVotingPoint, .enterPaperBatch, .recordPaperProtocol:
+            return try decidePaperVoting(state, command, by: actor)
         case .localInitiative(let local):
             return try LocalInitiative.decide(state, local, by: actor, on: CalendarDay(time, in: CalendarDay.warsaw)).map(Event.localInitiative)
         }
