@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // Tally rules over elections: pure, exact, no I/O.
@@ -86,14 +87,21 @@ let package = Package(
         // Paths to the real elections in ../shared/pabulib and the samples in ballots/, for tests.
         .target(name: "WiecTestSupport", path: "Tests/WiecTestSupport"),
         .testTarget(name: "WiecTallyTests", dependencies: ["WiecTally", "Pabulib", "WiecTestSupport"]),
-        .testTarget(name: "PabulibTests", dependencies: ["Pabulib", "WiecTally", "WiecTestSupport"]),
+        .testTarget(
+            name: "PabulibTests",
+            dependencies: ["Pabulib", "WiecTally", "WiecTestSupport", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "WiecCoreTests", dependencies: ["WiecCore", "WiecTally"]),
-        .testTarget(name: "WiecLedgerTests", dependencies: ["WiecLedger", "WiecCore", "WiecTally", "Pabulib", "WiecTestSupport"]),
+        .testTarget(
+            name: "WiecLedgerTests",
+            dependencies: [
+                "WiecLedger", "WiecCore", "WiecTally", "Pabulib", "WiecTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
         .testTarget(
             name: "WiecServerTests",
             dependencies: [
                 "WiecServer", "WiecGateway", "WiecCore", "WiecTally", "Pabulib", "WiecLedger", "WiecTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
         .testTarget(

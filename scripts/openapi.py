@@ -66,9 +66,9 @@ schemas={
    "min_sum_points":integer,"max_sum_points":integer,"ballots":integer},["id","name","budget","vote_type","rule"]),
  "VoteType": s("string",enum=["approval","choose-1","cumulative","ordinal","scoring"]),
  "AmendmentPolicy": s("string",enum=["refuse","review_again"],description="What a change of a proposal whose review has begun does: refuse (409 review_started, the default) or review_again (the reviews done so far are set aside, shown in the proposal's amendments, and it is reviewed again)"),
- "Edition": obj({"id":string,"name":string,"phase":ref("Phase"),"pools":s("array",items=ref("Pool")),"proposals":integer,"voters":integer,"amendment_policy":ref("AmendmentPolicy"),
+ "Edition": obj({"id":string,"name":string,"phase":ref("Phase"),"pools":s("array",items=ref("Pool")),"proposals":integer,"residents":integer,"voters":integer,"amendment_policy":ref("AmendmentPolicy"),
    "minimum_voter_age":s("integer",minimum=0,maximum=150,description="The youngest age, in whole years on the day of registration (Europe/Warsaw), at which a person may register; absent when there is no limit")},
-   ["id","name","phase","pools","proposals","voters","amendment_policy"]),
+   ["id","name","phase","pools","proposals","residents","voters","amendment_policy"]),
  "Phase": s("string",enum=["draft","submission","review","appeals","voting","closed","published"]),
  "Review": obj({"stage":ref("Stage"),"outcome":ref("Outcome"),"justification":string,"reviewed_cost":amount,"reviewer":string},["stage","outcome","justification","reviewer"]),
  "Stage": s("string",enum=["formal","merit","cost"]),
@@ -84,7 +84,7 @@ schemas={
  "AppealChanged": obj({"receipt":ref("Receipt"),"resource":ref("Appeal")}),
  "Created": obj({"id":string,"receipt":ref("Receipt")}),
  "PhaseChanged": obj({"edition":string,"phase":ref("Phase"),"receipt":ref("Receipt"),"checkpoint":string},["edition","phase","receipt"]),
- "Registered": obj({"edition":string,"voter_id":string,"token":string,"receipt":ref("Receipt")}),
+ "Registered": obj({"edition":string,"resident_id":s("string",description="The id under which the resident's public acts (proposals, support, appeals) appear; their ballots carry a separate voting pseudonym that is never shown"),"token":string,"receipt":ref("Receipt")}),
  "Cast": obj({"ballot":string,"pool":string,"receipt":ref("Receipt")}),
  "PaperCast": obj({"ballots":s("array",items=string),"receipt":ref("Receipt")}),
  "ProjectResult": obj({"id":string,"title":string,"cost":amount,"score":integer,"selected":boolean}),
@@ -118,7 +118,7 @@ schemas={
  "Decision": request({"upheld":boolean,"justification":paragraph(True),"reviewed_cost":amount_in(1)},["upheld","justification"]),
  "Registration": request({"name":line(),"pesel":pesel,"contact":line()},["name","pesel"]),
  "NewBallot": request({"id":new_id,"pool":reference,"projects":s("array",items=reference),"points":s("array",items=points_item)},["pool","projects"]),
- "PaperBatch": obj({"ballots":s("array",minItems=1,maxItems=1000,items=request({"id":new_id,"voter":new_id,"pool":reference,"projects":s("array",items=reference),"points":s("array",items=points_item)},["voter","pool","projects"]))}),
+ "PaperBatch": obj({"ballots":s("array",minItems=1,maxItems=1000,items=request({"id":new_id,"resident":dict(new_id,description="The resident id the voter registered with"),"pool":reference,"projects":s("array",items=reference),"points":s("array",items=points_item)},["resident","pool","projects"]))}),
  # village fund (fundusz sołecki): an edition kind of its own
  "Day": s("string",format="date",pattern="^[0-9]{4}-[0-9]{2}-[0-9]{2}$"),
  "Votes": obj({"for":s("integer",minimum=0),"against":s("integer",minimum=0),"abstaining":s("integer",minimum=0)}),
@@ -212,7 +212,7 @@ paths={
  "/api/v1/editions/{edition}/proposals/{id}/reviews":{"post":op("Review a stage (reviewer in scope, review)",js("ProposalChanged","Created"),"201","NewReview",W,params=("edition","id"),idem=True)},
  "/api/v1/editions/{edition}/proposals/{id}/appeals":{"post":op("Appeal a negative stage (submitter, appeals)",js("AppealChanged","Created"),"201","NewAppeal",W,params=("edition","id"),idem=True)},
  "/api/v1/editions/{edition}/appeals/{id}/decision":{"post":op("Decide an appeal (admin, appeals)",js("AppealChanged"),"200","Decision",W,params=("edition","id"),idem=True)},
- "/api/v1/editions/{edition}/voters":{"post":op("Register as a voter; returns a resident token (the PESEL is never echoed). 422 too_young when the PESEL's age on the day of registration (Europe/Warsaw) is below the edition's minimum_voter_age",js("Registered","Created"),"201","Registration",W+("429",),auth=False,params=("edition",),idem=True)},
+ "/api/v1/editions/{edition}/voters":{"post":op("Register as a resident (a voter); returns the resident id and a resident token (the PESEL is never echoed). 422 too_young when the PESEL's age on the day of registration (Europe/Warsaw) is below the edition's minimum_voter_age",js("Registered","Created"),"201","Registration",W+("429",),auth=False,params=("edition",),idem=True)},
  "/api/v1/editions/{edition}/ballots":{"post":op("Cast an online ballot (resident, voting)",js("Cast","Created"),"201","NewBallot",W+("429",),params=("edition",),idem=True)},
  "/api/v1/editions/{edition}/paper-ballots":{"post":op("Enter paper ballots in bulk, all or nothing (admin)",js("PaperCast","Created"),"201","PaperBatch",W,params=("edition",),idem=True)},
  "/api/v1/editions/{edition}/results":{"get":op("Published results",js("Results"),errors=("404","409"),auth=False,params=("edition",))},
@@ -263,7 +263,7 @@ doc={"openapi":"3.1.0",
   "responses":{c:{"description":d,"content":{"application/problem+json":{"schema":ref("Problem")}}} for c,d in
    [("400","Malformed JSON, unknown field"),("401","Missing or invalid token"),("403","Role or scope"),("404","Not found"),
     ("409","Phase or state"),("413","Body too large"),("422","Rules of the pool, invalid value"),("429","Rate limited; see Retry-After"),
-    ("default","Any other problem (405 with Allow, 500)")]},
+    ("default","Any other problem (405 with Allow; 503 storage_unavailable with Retry-After when the store cannot write, nothing stored; 500)")]},
   "schemas":schemas}}
 # Every integer the server reads is a 64-bit one: bound those the schemas leave open, so that no
 # request the document allows is beyond what the server can read.

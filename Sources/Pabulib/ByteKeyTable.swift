@@ -31,10 +31,12 @@ struct ByteKeyTable {
     /// The number of keys stored.
     var count: Int { values.count }
 
-    /// - Parameter capacity: the number of keys expected; the table grows past it when needed.
+    /// - Parameter capacity: the number of keys expected (a hint; below 0 counts as 0); the table
+    ///   grows past it when needed.
     init(capacity: Int = 8) {
+        let capacity = max(capacity, 0)
         var size = 16
-        while size < capacity * 2 { size <<= 1 }
+        while size / 2 < capacity { size <<= 1 }
         slots = [Slot](repeating: .empty, count: size)
         mask = size - 1
         tailEnds.reserveCapacity(capacity)

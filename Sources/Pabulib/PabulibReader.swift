@@ -201,8 +201,9 @@ struct PabulibReader {
                 rules = voteRules
                 voteLayout = try VoteLayout(header: fields.map(CSVScanner.text), line: line, voteType: voteRules.voteType, reader: self)
                 voteColumns = voteLayout.extraColumns
-                // META's count is only a hint: a vote takes at least four bytes ("1;a" and a line end).
-                let expectedVotes = min(meta.first { $0.key == "num_votes" }.flatMap { Int($0.value) } ?? 0, input.count / 4)
+                // META's count is only a hint, at least 0: a vote takes at least four bytes ("1;a" and a line end).
+                let stated = (meta.first { $0.key == "num_votes" }.flatMap { Int($0.value) } ?? 0)
+                let expectedVotes = min(max(stated, 0), input.count / 4)
                 var lookup = VoteLookup(rules: voteRules, projects: projects, projectIDs: projectIDs, expectedVotes: expectedVotes)
                 votes = try readVotes(layout: voteLayout, lookup: &lookup, expectedVotes: expectedVotes)
             }

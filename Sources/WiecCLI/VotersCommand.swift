@@ -13,13 +13,17 @@ struct VotersCommand: AsyncParsableCommand {
     /// `wiec voters erase`: removes a person's data; the log and its chain are untouched.
     struct Erase: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Erase a voter's personal data, by voter id or by PESEL; the chain still verifies."
+            abstract: "Erase a resident's personal data, by resident id or by PESEL; the chain still verifies.",
+            discussion: """
+                Until the edition is published, the PESEL's keyed hash stays beside the person's voting \
+                pseudonym (without name or resident id), so that registering again never gives a second vote.
+                """
         )
 
         @OptionGroup var ledger: LedgerOptions
 
-        @Option(help: "The voter id.")
-        var voter: String?
+        @Option(help: "The resident id.")
+        var resident: String?
 
         @Option(help: "The person's PESEL (with --edition).")
         var pesel: String?
@@ -28,21 +32,21 @@ struct VotersCommand: AsyncParsableCommand {
         var edition: String?
 
         func validate() throws {
-            if (voter == nil) == (pesel == nil) { throw ValidationError("Give --voter or --pesel.") }
+            if (resident == nil) == (pesel == nil) { throw ValidationError("Give --resident or --pesel.") }
             if pesel != nil, edition == nil { throw ValidationError("--pesel needs --edition.") }
         }
 
         func run() async throws {
             let store = try LedgerStore(path: ledger.path, signer: nil)
-            var id = voter
+            var id = resident
             if let pesel, let edition {
-                id = try store.voter(withPesel: try Pesel(pesel), in: edition)
+                id = try store.resident(withPesel: try Pesel(pesel), in: edition)
             }
             guard let id, try store.erasePersonalData(of: id) else {
                 printError("no personal data found")
                 throw ExitCode.failure
             }
-            print("erased the personal data of voter \(id); the log is unchanged")
+            print("erased the personal data of resident \(id); the log is unchanged")
         }
     }
 }

@@ -37,7 +37,12 @@ public enum Command: Sendable, Hashable, Codable {
     case fileAppeal(appeal: AppealID, proposal: ProposalID, stage: ReviewStage, grounds: String)
     /// Decides an appeal (appeals team, `appeals`).
     case decideAppeal(appeal: AppealID, upheld: Bool, justification: String, reviewedCost: Money?)
-    /// Registers a voter by random id (official, before `closed`).
+    /// Registers a resident by random id, for their public acts (official, before `closed`).
+    case registerResident(resident: ResidentID)
+    /// Registers a voting pseudonym (official, before `closed`). A store that registers residents
+    /// issues each one a pseudonym and registers it together with its first ballot
+    /// (``Edition/decideFirstBallot(_:_:by:registeredBy:at:)``), so that nothing public ties it to
+    /// the moment of the resident's registration or acts.
     case registerVoter(voter: VoterID)
     /// Casts a ballot (`voting`): online by the voter, on paper by an official in scope.
     case castBallot(

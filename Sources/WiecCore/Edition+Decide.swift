@@ -153,6 +153,12 @@ extension Edition {
             }
             if let cost { try Bounds.positive(cost, "appeal \(id): the reviewed cost") }
             return [.appealDecided(appeal: id, upheld: upheld, justification: justification, reviewedCost: upheld ? cost : nil)]
+        case .registerResident(let resident):
+            try require(actor, [.official], edition: false)
+            guard state.phase < .closed else { throw Refusal(.phaseClosed, "residents are registered before the vote closes") }
+            guard !state.residents.contains(resident) else { throw Refusal(.alreadyRegistered, "resident \(resident) is already registered") }
+            guard !resident.isEmpty else { throw Refusal(.invalidValue, "a resident id cannot be empty") }
+            return [.residentRegistered(resident: resident)]
         case .registerVoter(let voter):
             try require(actor, [.official], edition: false)
             guard state.phase < .closed else { throw Refusal(.phaseClosed, "voters are registered before the vote closes") }
@@ -161,7 +167,8 @@ extension Edition {
             return [.voterRegistered(voter: voter)]
         case .castBallot(let ballot, let voter, let pool, let projects, let points, let method):
             return [try castBallot(
-                state, actor, ballot: ballot, voter: voter, pool: pool, projects: projects, points: points, method: method)]
+                state, actor, ballot: ballot, voter: voter, pool: pool, projects: projects, points: points, method: method,
+                isRegistered: state.voters.contains(voter))]
         case .voidBallot(let ballot, let reason):
             try phase(state, [.voting, .closed], "ballots are voided")
             guard let pool = state.ballotPools[ballot], let index = state.pools[pool]?.ballotIndex[ballot] else {
@@ -187,10 +194,36 @@ extension Edition {
         }
     }
 
+    /// Decides the first ballot of a voting pseudonym that the log does not hold yet: the
+    /// pseudonym's registration by `registrar`, then the ballot, decided together so that a
+    /// refused ballot registers nothing. A store calls this only for a pseudonym it issued to a
+    /// registered resident.
+    ///
+    /// - Parameters:
+    ///   - state: The edition as it is now.
+    ///   - command: A `castBallot`.
+    ///   - actor: Who casts it (the voter online, an official on paper).
+    ///   - registrar: The official the pseudonym's registration is recorded by.
+    ///   - time: The time of recording.
+    /// - Returns: The `voter_registered` event, to be appended by `registrar`, then the
+    ///   `ballot_cast` event, by `actor`.
+    /// - Throws: ``Refusal`` when either is refused; nothing is to be appended then.
+    public static func decideFirstBallot(
+        _ state: EditionState, _ command: Command, by actor: Actor, registeredBy registrar: Actor, at time: Date
+    ) throws(Refusal) -> (registration: Event, ballot: Event) {
+        guard case .castBallot(let ballot, let voter, let pool, let projects, let points, let method) = command else {
+            throw Refusal(.invalidValue, "only a ballot registers its voting pseudonym")
+        }
+        let registration = try decide(state, .registerVoter(voter: voter), by: registrar, at: time)
+        return (registration[0], try castBallot(
+            state, actor, ballot: ballot, voter: voter, pool: pool, projects: projects, points: points, method: method,
+            isRegistered: true))
+    }
+
     /// The checks of a ballot against the phase, the voter, the actor and the pool's rules.
     private static func castBallot(
         _ state: EditionState, _ actor: Actor, ballot: BallotID, voter: VoterID, pool: PoolID,
-        projects: [ProposalID], points: [Int64], method: VotingMethod
+        projects: [ProposalID], points: [Int64], method: VotingMethod, isRegistered: Bool
     ) throws(Refusal) -> Event {
         try phase(state, [.voting], "ballots are cast")
         guard let poolState = state.pools[pool] else { throw Refusal(.unknownPool, "no pool \(pool)") }
@@ -202,7 +235,7 @@ extension Edition {
         default:
             throw Refusal(.notAllowed, "a \(actor.role.rawValue) may not cast a \(method.rawValue) ballot")
         }
-        guard state.voters.contains(voter) else { throw Refusal(.notRegistered, "voter \(voter) is not registered") }
+        guard isRegistered else { throw Refusal(.notRegistered, "voter \(voter) is not registered") }
         guard state.ballotPools[ballot] == nil else { throw Refusal(.duplicateID, "ballot \(ballot) already exists") }
         let config = poolState.config
         if !config.allowsRevoting, poolState.liveBallots[voter, default: 0] > 0 {

@@ -51,6 +51,8 @@ extension Edition {
             appeal.reviewedCost = cost
             state.appeals[id] = appeal
             if upheld { state.proposals[appeal.proposal]?.upheldAppeals[appeal.stage] = appeal }
+        case .residentRegistered(let resident):
+            state.residents.insert(resident)
         case .voterRegistered(let voter):
             state.voters.insert(voter)
         case .ballotCast(let id, let voter, let pool, let projects, let points, let method):

@@ -24,7 +24,9 @@ public struct EditionState: Sendable, Hashable {
     public var proposals: [ProposalID: Proposal] = [:]
     /// Appeals by id, decided or not.
     public var appeals: [AppealID: Appeal] = [:]
-    /// The registered voters' random ids.
+    /// The registered residents' random ids.
+    public var residents: Set<ResidentID> = []
+    /// The registered voting pseudonyms.
     public var voters: Set<VoterID> = []
     /// The pool of every ballot, by ballot id.
     public var ballotPools: [BallotID: PoolID] = [:]

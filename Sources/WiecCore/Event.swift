@@ -22,6 +22,7 @@ public enum Event: Sendable, Hashable, Codable {
         reviewedCost: Money?, reviewer: String)
     case appealFiled(appeal: AppealID, proposal: ProposalID, stage: ReviewStage, grounds: String)
     case appealDecided(appeal: AppealID, upheld: Bool, justification: String, reviewedCost: Money?)
+    case residentRegistered(resident: ResidentID)
     case voterRegistered(voter: VoterID)
     case ballotCast(
         ballot: BallotID, voter: VoterID, pool: PoolID, projects: [ProposalID], points: [Int64], method: VotingMethod)
@@ -49,6 +50,7 @@ public enum Event: Sendable, Hashable, Codable {
         case proposalReviewed = "proposal_reviewed"
         case appealFiled = "appeal_filed"
         case appealDecided = "appeal_decided"
+        case residentRegistered = "resident_registered"
         case voterRegistered = "voter_registered"
         case ballotCast = "ballot_cast"
         case ballotVoided = "ballot_voided"

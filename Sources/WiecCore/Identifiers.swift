@@ -10,7 +10,12 @@ public typealias WorkshopID = String
 public typealias InitiativeID = String
 /// The id of an appeal (odwołanie).
 public typealias AppealID = String
-/// A random voter id: the only way a voter appears in the log.
+/// A voting pseudonym: a random id, one per person and edition, under which the person's
+/// ballots appear in the log. Nothing public links it to the person's ``ResidentID``; the link
+/// lives only in the store's erasable personal data.
 public typealias VoterID = String
+/// The random id under which a registered resident's public acts (proposals, support
+/// signatures, appeals) appear in the log; never on a ballot.
+public typealias ResidentID = String
 /// The id of one ballot (karta do głosowania).
 public typealias BallotID = String

@@ -6,8 +6,9 @@ public import WiecCore
 /// Staff accounts and resident tokens, in their own SQLite file beside the ledger. Only a
 /// SHA-256 of each token is stored; a token is shown once, when it is made.
 ///
-/// A resident's voter id and token are derived from a server secret and the registration's
-/// idempotency key, so a retried registration gets the same voter id and the same token.
+/// A resident's id and token are derived from a server secret and the registration's
+/// idempotency key, so a retried registration gets the same resident id and the same token.
+/// A token leads to the resident id only: the ledger alone links it to a voting pseudonym.
 public final class AccessStore: Sendable {
     let database: DatabasePool
     private let secret: [UInt8]
@@ -43,6 +44,10 @@ public final class AccessStore: Sendable {
                 """)
         }
         Self.registerSignInCodes(&migrator)
+        migrator.registerMigration("v2-resident-ids") { db in
+            // The table holds resident ids: the ids of residents' public acts, not of their ballots.
+            try db.execute(sql: "ALTER TABLE residents RENAME COLUMN voter_id TO resident_id")
+        }
         try migrator.migrate(database)
         let stored = try database.write { db -> Data in
             if let value = try Data.fetchOne(db, sql: "SELECT value FROM secrets WHERE name = 'server'") { return value }
@@ -87,20 +92,20 @@ public final class AccessStore: Sendable {
         }
     }
 
-    /// The voter id a registration gets, derived from the edition and the request's key.
-    public func voterID(edition: EditionID, idempotencyKey: String) -> VoterID {
-        "v-" + Self.hex(mac("voter\n\(edition)\n\(idempotencyKey)").prefix(12))
+    /// The resident id a registration gets, derived from the edition and the request's key.
+    public func residentID(edition: EditionID, idempotencyKey: String) -> ResidentID {
+        "r-" + Self.hex(mac("resident-id\n\(edition)\n\(idempotencyKey)").prefix(12))
     }
 
-    /// Stores (or finds again) the token of a registered voter.
+    /// Stores (or finds again) the token of a registered resident.
     ///
     /// - Returns: The resident token.
-    public func residentToken(edition: EditionID, voter: VoterID) throws -> String {
-        let token = "wiec_r_" + Self.base64URL(mac("resident\n\(edition)\n\(voter)"))
+    public func residentToken(edition: EditionID, resident: ResidentID) throws -> String {
+        let token = "wiec_r_" + Self.base64URL(mac("resident\n\(edition)\n\(resident)"))
         try database.write { db in
             try db.execute(
-                sql: "INSERT OR IGNORE INTO residents (token_hash, edition, voter_id) VALUES (?, ?, ?)",
-                arguments: [Self.hash(token), edition, voter])
+                sql: "INSERT OR IGNORE INTO residents (token_hash, edition, resident_id) VALUES (?, ?, ?)",
+                arguments: [Self.hash(token), edition, resident])
         }
         return token
     }
@@ -110,9 +115,9 @@ public final class AccessStore: Sendable {
         let digest = Self.hash(token)
         return try database.read { db in
             if token.hasPrefix("wiec_r_") {
-                guard let row = try Row.fetchOne(db, sql: "SELECT edition, voter_id FROM residents WHERE token_hash = ?", arguments: [digest])
+                guard let row = try Row.fetchOne(db, sql: "SELECT edition, resident_id FROM residents WHERE token_hash = ?", arguments: [digest])
                 else { return nil }
-                return .resident(edition: row["edition"], voter: row["voter_id"])
+                return .resident(edition: row["edition"], resident: row["resident_id"])
             }
             guard
                 let row = try Row.fetchOne(

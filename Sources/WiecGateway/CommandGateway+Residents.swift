@@ -26,27 +26,27 @@ extension CommandGateway {
     ///
     /// - Throws: the `Refusal` an execution would meet now.
     public func check(_ command: Command, on edition: EditionID, by actor: Actor) throws {
-        _ = try Edition.decide(try store.state(of: edition), command, by: actor, at: Date())
+        try store.check(LedgerCommand(command, on: edition, by: actor), at: Date())
     }
 
-    /// Registers a person as a voter of an edition under a voter id, keeping their personal data
-    /// in the erasable table only.
+    /// Registers a person as a resident (a voter) of an edition under a resident id, keeping their
+    /// personal data, and the voting pseudonym the ledger issues them, in the erasable tables only.
     ///
     /// - Throws: `Refusal` (`already_registered`, `too_young`, `idempotency_conflict` when a
     ///   replayed key registered someone else), or the transaction's error.
-    public func register(_ person: PersonalData, as voter: VoterID, on edition: EditionID, by actor: Actor, ledgerKey: String) throws -> Receipt {
-        let receipt = try store.registerVoter(voter, person: person, on: edition, by: actor, idempotencyKey: ledgerKey, at: Date())
-        // A replayed key returns the first receipt: only the same person gets its voter id.
-        guard try store.voter(withPesel: person.pesel, in: edition) == voter else {
+    public func register(_ person: PersonalData, as resident: ResidentID, on edition: EditionID, by actor: Actor, ledgerKey: String) throws -> Receipt {
+        let receipt = try store.registerResident(resident, person: person, on: edition, by: actor, idempotencyKey: ledgerKey, at: Date())
+        // A replayed key returns the first receipt: only the same person gets its resident id.
+        guard try store.resident(withPesel: person.pesel, in: edition) == resident else {
             throw Refusal(.idempotencyConflict, "this idempotency key was used to register someone else")
         }
         count(receipt, ballots: 0)
         return receipt
     }
 
-    /// The voter id a person is registered under in an edition, if they are.
-    public func voter(withPesel pesel: Pesel, in edition: EditionID) throws -> VoterID? {
-        try store.voter(withPesel: pesel, in: edition)
+    /// The resident id a person is registered under in an edition, if they are.
+    public func resident(withPesel pesel: Pesel, in edition: EditionID) throws -> ResidentID? {
+        try store.resident(withPesel: pesel, in: edition)
     }
 
     /// The signed checkpoints, oldest first.

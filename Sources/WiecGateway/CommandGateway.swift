@@ -84,11 +84,26 @@ public struct CommandGateway: Sendable {
         return state
     }
 
-    /// The actor a resident casts ballots as. Any other actor is returned as it is, for the core
-    /// to judge.
+    /// The actor a resident casts ballots as: their voting pseudonym, which only the ledger's
+    /// erasable personal data links to their resident id. Any other actor is returned as it is,
+    /// for the core to judge.
+    ///
+    /// - Throws: `Refusal` `not_registered` when the resident's data was erased or the edition
+    ///   is published.
     public func voter(of actor: Actor, in edition: EditionID) throws -> Actor {
         guard actor.role == .resident else { return actor }
-        return Actor(role: .voter, id: actor.id)
+        return Actor(role: .voter, id: try pseudonym(ofResident: actor.id, in: edition))
+    }
+
+    /// The voting pseudonym of a resident (the one casting online, or the one a paper ballot names).
+    ///
+    /// - Throws: `Refusal` `not_registered` when there is no such resident, their data was
+    ///   erased, or the edition is published.
+    public func pseudonym(ofResident resident: ResidentID, in edition: EditionID) throws -> VoterID {
+        guard let pseudonym = try store.votingPseudonym(of: resident, in: edition) else {
+            throw Refusal(.notRegistered, "resident \(resident) holds no voting pseudonym in \(edition) (not registered, erased, or the edition is published)")
+        }
+        return pseudonym
     }
 }
 

@@ -4,14 +4,15 @@ public import WiecCore
 public enum Principal: Sendable, Hashable {
     /// A staff account.
     case staff(StaffAccount)
-    /// A resident registered in one edition, known by their voter id.
-    case resident(edition: EditionID, voter: VoterID)
+    /// A resident registered in one edition, known by their resident id (never their voting
+    /// pseudonym, which the ledger holds apart).
+    case resident(edition: EditionID, resident: ResidentID)
 
     /// The id idempotency keys are namespaced with.
     public var keyPrefix: String {
         switch self {
         case .staff(let account): "staff:\(account.id)"
-        case .resident(let edition, let voter): "resident:\(edition):\(voter)"
+        case .resident(let edition, let resident): "resident:\(edition):\(resident)"
         }
     }
 }

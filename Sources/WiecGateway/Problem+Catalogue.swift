@@ -25,6 +25,11 @@ extension Problem {
             self = .malformedRequest("the request is not valid HTTP/1.1: \(error)")
         case let error as LedgerError where error.isNotFound:
             self = .unknownEntry(error.message)
+        case let error as LedgerError where error.isUnavailable:
+            self = Problem(
+                .serviceUnavailable, code: "storage_unavailable", title: "The store cannot write now",
+                titlePL: "Nie można teraz zapisać danych", detail: "\(error.message); retry later with the same Idempotency-Key",
+                headers: [.retryAfter: "5"])
         default:
             self = Problem(
                 .internalServerError, code: "internal_error", title: "Internal server error",

@@ -79,7 +79,15 @@ public enum AuditBundle {
         }
         let folderURL = root.appendingPathComponent("checkpoints")
         let names = try FileManager.default.contentsOfDirectory(atPath: folderURL.path).filter { $0.hasSuffix(".note") }.sorted()
-        let notes = try names.map { String(decoding: try Data(contentsOf: folderURL.appendingPathComponent($0)), as: UTF8.self) }
+        var notes: [String] = []
+        for name in names {
+            let note = String(decoding: try Data(contentsOf: folderURL.appendingPathComponent(name)), as: UTF8.self)
+            guard let size = Int64(name.dropLast(".note".count)) else {
+                throw VerificationFailure.bundle("checkpoints/\(name) is not named by its tree size")
+            }
+            try LedgerVerifier.checkFiled(note, as: size)
+            notes.append(note)
+        }
         var verification = LedgerVerifier(checkpointSizes: Set(notes.compactMap(LedgerVerifier.claimedSize)))
         let data = try [UInt8](Data(contentsOf: root.appendingPathComponent("entries.jsonl")))
         var start = 0

@@ -1,8 +1,8 @@
-/// What went wrong in the ledger: a malformed input, a missing thing, a key problem, or a
-/// storage failure. Refused commands are thrown as `Refusal`, not as this.
+/// What went wrong in the ledger: a malformed input, a missing thing, a key problem, a storage
+/// failure, or a store that cannot write now. Refused commands are thrown as `Refusal`, not as this.
 public struct LedgerError: Error, Sendable, Hashable, CustomStringConvertible {
     private enum Kind: String, Sendable, Hashable {
-        case malformed, notFound = "not found", key, storage
+        case malformed, notFound = "not found", key, storage, unavailable
     }
 
     private let kind: Kind
@@ -23,8 +23,15 @@ public struct LedgerError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The database refused or failed.
     static func storage(_ message: String) -> LedgerError { LedgerError(.storage, message) }
 
+    /// The store cannot write now (disk full, an I/O error, locked too long); the write was
+    /// rolled back whole, so it may be retried with the same idempotency key.
+    static func unavailable(_ message: String) -> LedgerError { LedgerError(.unavailable, message) }
+
     /// Whether something asked for does not exist (an entry, a file), as opposed to a failure.
     public var isNotFound: Bool { kind == .notFound }
+
+    /// Whether the store could not write now and nothing of the write was kept.
+    public var isUnavailable: Bool { kind == .unavailable }
 
     public var description: String { "\(kind.rawValue): \(message)" }
 }

@@ -77,6 +77,22 @@ enum LedgerSchema {
                 );
                 """)
         }
+        migrator.registerMigration("v2-voting-pseudonyms") { db in
+            // A person's ballots carry a voting pseudonym of their own, apart from the resident id
+            // of their public acts. The register of pseudonyms is keyed by the PESEL's keyed hash,
+            // so that it outlives an erasure until the edition is published (one person, one vote).
+            // Registrations made before keep their one id as both.
+            try db.execute(sql: """
+                CREATE TABLE voting_pseudonyms (
+                    edition TEXT NOT NULL,
+                    pesel_hmac BLOB NOT NULL,
+                    pseudonym TEXT NOT NULL UNIQUE,
+                    PRIMARY KEY (edition, pesel_hmac)
+                );
+                INSERT INTO voting_pseudonyms (edition, pesel_hmac, pseudonym) SELECT edition, pesel_hmac, voter_id FROM personal_data;
+                ALTER TABLE personal_data RENAME COLUMN voter_id TO resident_id;
+                """)
+        }
         return migrator
     }
 }

@@ -43,7 +43,7 @@ extension LedgerStore {
             } catch {
                 // The cache may hold events of the rolled-back transaction: fold again from the file.
                 cache = nil
-                throw error
+                throw Self.writeFailure(error)
             }
         }
     }
@@ -62,16 +62,16 @@ extension LedgerStore {
             return .success(try JSONDecoder().decode(Receipt.self, from: Data((row["receipt"] as String).utf8)))
         }
         let command = item.command
-        let events: [Event]
+        let events: [(event: Event, actor: Actor)]
         do {
-            events = try Edition.decide(cache.editions[command.edition] ?? EditionState(id: command.edition), command.command, by: command.actor, at: time)
-        } catch {
-            return .failure(error)
+            events = try Self.decide(command, on: cache.editions[command.edition] ?? EditionState(id: command.edition), at: time, db: db)
+        } catch let refusal as Refusal {
+            return .failure(refusal)
         }
         let first = cache.head + 1
         var checkpointed = false
-        for event in events {
-            try append(event, actor: command.actor, edition: command.edition, time: timeText, db: db, cache: &cache)
+        for (event, actor) in events {
+            try append(event, actor: actor, edition: command.edition, time: timeText, db: db, cache: &cache)
             if event.isCheckpointed { checkpointed = true }
         }
         let receipt = Receipt(edition: command.edition, firstSequence: first, lastSequence: cache.head, lastHash: Hex.encode(cache.headHash))

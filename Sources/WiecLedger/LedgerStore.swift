@@ -99,7 +99,7 @@ public final class LedgerStore: EditionStore {
                 }
             } catch {
                 cache = nil
-                throw error
+                throw Self.writeFailure(error)
             }
         }
     }
@@ -141,16 +141,16 @@ public final class LedgerStore: EditionStore {
                         let first = cache!.head + 1
                         for (position, item) in batch.enumerated() {
                             let state = cache!.editions[item.edition] ?? EditionState(id: item.edition)
-                            let events: [Event]
+                            let events: [(event: Event, actor: Actor)]
                             do {
-                                events = try Edition.decide(state, item.command, by: item.actor, at: time)
+                                events = try Self.decide(item, on: state, at: time, db: db)
                             } catch let error as Refusal {
                                 throw batch.count == 1 ? error : Refusal(error.reason, "command \(position + 1) of \(batch.count): \(error.detail)")
                             }
                             try check(state)
                             var checkpointed = false
-                            for event in events {
-                                try append(event, actor: item.actor, edition: item.edition, time: timeText, db: db, cache: &cache!)
+                            for (event, actor) in events {
+                                try append(event, actor: actor, edition: item.edition, time: timeText, db: db, cache: &cache!)
                                 if event.isCheckpointed { checkpointed = true }
                             }
                             // Every phase change and every decision of a fund or a local initiative is checkpointed
@@ -171,8 +171,21 @@ public final class LedgerStore: EditionStore {
             } catch {
                 // The cache may hold events of the rolled-back transaction: fold again from the file.
                 cache = nil
-                throw error
+                throw Self.writeFailure(error)
             }
+        }
+    }
+
+    /// A write's error as the ledger reports it: a database that cannot write now (disk full,
+    /// I/O error, busy past the timeout, read-only file) becomes ``LedgerError/unavailable(_:)``;
+    /// the transaction was rolled back, so nothing of it was kept. Anything else passes as it is.
+    static func writeFailure(_ error: any Error) -> any Error {
+        guard let error = error as? DatabaseError else { return error }
+        switch error.resultCode {
+        case .SQLITE_FULL, .SQLITE_IOERR, .SQLITE_BUSY, .SQLITE_LOCKED, .SQLITE_READONLY, .SQLITE_CANTOPEN:
+            return LedgerError.unavailable("the ledger cannot write now (\(error.resultCode)); nothing was stored")
+        default:
+            return error
         }
     }
 
@@ -197,6 +210,7 @@ public final class LedgerStore: EditionStore {
         var state = cache.editions.removeValue(forKey: edition) ?? EditionState(id: edition)
         Edition.evolve(&state, event)
         try Projector.project(event, sequence: entry.sequence, state: state, db: db)
+        try Self.retirePseudonyms(after: event, in: edition, db: db)
         cache.editions[edition] = state
     }
 

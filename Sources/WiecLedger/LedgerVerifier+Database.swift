@@ -12,7 +12,11 @@ extension LedgerVerifier {
         configuration.readonly = true
         let database = try DatabaseQueue(path: path, configuration: configuration)
         return try database.read { db in
-            let notes = try String.fetchAll(db, sql: "SELECT note FROM checkpoints ORDER BY size")
+            var notes: [String] = []
+            for row in try Row.fetchAll(db, sql: "SELECT size, note FROM checkpoints ORDER BY size") {
+                try checkFiled(row["note"], as: row["size"])
+                notes.append(row["note"])
+            }
             var verification = LedgerVerifier(checkpointSizes: Set(notes.compactMap(claimedSize)))
             let rows = try Row.fetchCursor(
                 db, sql: "SELECT seq, id, time, type, actor_role, actor_id, edition, body, hash FROM entries ORDER BY seq")

@@ -2,8 +2,9 @@ import Crypto
 public import WiecCore
 
 /// Checks a log entry by entry, as it streams past: sequence without gaps, each entry's hash,
-/// the chain of `prev` hashes; it folds the events, keeps the Merkle roots at every checkpoint's
-/// size, and at the end checks the checkpoints and re-tallies every closed pool.
+/// the chain of `prev` hashes, one person one vote (``Edition/oneVoteViolation(_:_:)``); it folds
+/// the events, keeps the Merkle roots at every checkpoint's size, and at the end checks the
+/// checkpoints (each phase change must have its own) and re-tallies every closed pool.
 public struct LedgerVerifier {
     private var expected: Int64 = 1
     private var previousHash = LedgerEntry.genesisHash
@@ -14,6 +15,8 @@ public struct LedgerVerifier {
     private var editions: [EditionID: EditionState] = [:]
     private var editionOrder: [EditionID] = []
     private var resultSequences: [String: Int64] = [:]
+    /// The sequence numbers of the phase changes: the writer checkpoints each where it happens.
+    private var phaseChanges: [Int64] = []
     private var announcementSequences: [EditionID: Int64] = [:]
 
     /// Starts a verification that will check checkpoints of these tree sizes.
@@ -41,6 +44,9 @@ public struct LedgerVerifier {
         let bytes = entry.canonicalBytes(previousHash: previousHash)
         let hash = Array(SHA256.hash(data: bytes))
         if hash != statedHash {
+            if entry.sequence > 1, statedHash == previousHash {
+                throw .entry(entry.sequence, "duplicate: a copy of entry \(entry.sequence - 1)")
+            }
             if entry.sequence > 1,
                 Array(SHA256.hash(data: entry.canonicalBytes(sequence: entry.sequence - 1, previousHash: hashBeforePrevious)))
                     == statedHash
@@ -63,10 +69,14 @@ public struct LedgerVerifier {
         frontier.append(leafHash: Merkle.leafHash(bytes))
         if checkpointSizes.contains(entry.sequence) { roots[entry.sequence] = frontier.root }
         if editions[entry.edition] == nil { editionOrder.append(entry.edition) }
+        if let violation = Edition.oneVoteViolation(editions[entry.edition] ?? EditionState(id: entry.edition), event) {
+            throw .entry(entry.sequence, violation)
+        }
         var state = editions.removeValue(forKey: entry.edition) ?? EditionState(id: entry.edition)
         Edition.evolve(&state, event)
         editions[entry.edition] = state
         if case .resultPublished(let pool, _) = event { resultSequences["\(entry.edition)/\(pool)"] = entry.sequence }
+        if case .phaseChanged = event { phaseChanges.append(entry.sequence) }
         if case .villageFund(.fundAmountsAnnounced) = event { announcementSequences[entry.edition] = entry.sequence }
         expected += 1
     }
@@ -80,7 +90,8 @@ public struct LedgerVerifier {
     /// - Throws: ``VerificationFailure`` naming the checkpoint or the result entry at fault.
     public func finish(checkpoints: [String], verifier: CheckpointVerifier) throws(VerificationFailure) -> VerificationReport {
         let size = expected - 1
-        for note in checkpoints {
+        var verified: Set<Int64> = []
+        for note in checkpoints.sorted(by: { (Self.claimedSize($0) ?? -1) < (Self.claimedSize($1) ?? -1) }) {
             let claimed = Self.claimedSize(note) ?? -1
             let checkpoint: Checkpoint
             do {
@@ -89,11 +100,19 @@ public struct LedgerVerifier {
                 throw .checkpoint(claimed, error.message)
             }
             guard checkpoint.size <= size else {
-                throw .checkpoint(checkpoint.size, "covers more entries than the log's \(size)")
+                throw .entry(size + 1, "missing: the log ends at entry \(size), but the checkpoint at tree size \(checkpoint.size) covers \(checkpoint.size) entries")
             }
             guard let root = roots[checkpoint.size], root == checkpoint.root else {
-                throw .checkpoint(checkpoint.size, "root does not match entries 1...\(checkpoint.size)")
+                let good = verified.max() ?? 0
+                throw .checkpoint(
+                    checkpoint.size,
+                    "root does not match entries 1...\(checkpoint.size): an entry in \(good + 1)...\(checkpoint.size) was changed since it was signed")
             }
+            verified.insert(checkpoint.size)
+        }
+        // Every phase change is signed where it happens, so a checkpoint removed or replaced shows.
+        if let unsigned = phaseChanges.first(where: { !verified.contains($0) }) {
+            throw .entry(unsigned, "a phase change without its checkpoint at tree size \(unsigned) (removed or replaced)")
         }
         var tallies: [PoolTally] = []
         for id in editionOrder {
@@ -150,6 +169,16 @@ public struct LedgerVerifier {
 
     /// The editions as folded from the verified entries.
     public var states: [EditionState] { editionOrder.map { editions[$0]! } }
+
+    /// Checks that a note is stored where it belongs: in the row (or file) of the tree size it claims.
+    ///
+    /// - Throws: ``VerificationFailure`` naming the tree size it was stored as.
+    static func checkFiled(_ note: String, as size: Int64) throws(VerificationFailure) {
+        let claimed = claimedSize(note)
+        guard claimed == size else {
+            throw .checkpoint(size, "the note stored for tree size \(size) is of tree size \(claimed.map(String.init) ?? "unreadable") (replaced)")
+        }
+    }
 
     /// The tree size a note claims, read without checking the signature.
     static func claimedSize(_ note: String) -> Int64? {

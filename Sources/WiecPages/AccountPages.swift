@@ -108,13 +108,13 @@ struct AccountPages: Sendable {
         let number = pesel(form.value("pesel"), &errors, page)
         if let number, errors.isEmpty {
             let key = form.value("_klucz") ?? UUID().uuidString
-            let voter = site.access.voterID(edition: state.id, idempotencyKey: "page:" + key)
+            let resident = site.access.residentID(edition: state.id, idempotencyKey: "page:" + key)
             do {
                 _ = try site.gateway.register(
-                    PersonalData(pesel: number, name: name, contact: contact), as: voter, on: state.id, by: CommandGateway.registrationDesk,
+                    PersonalData(pesel: number, name: name, contact: contact), as: resident, on: state.id, by: CommandGateway.registrationDesk,
                     ledgerKey: "page:registration:\(state.id):\(key)")
-                let token = try site.access.residentToken(edition: state.id, voter: voter)
-                let code = try site.access.issueSignInCode(edition: state.id, voter: voter)
+                let token = try site.access.residentToken(edition: state.id, resident: resident)
+                let code = try site.access.issueSignInCode(edition: state.id, voter: resident)
                 return renderer.redirect(
                     "/edycje/\(state.id)/kod?dalej=" + Self.encoded(back == "/" ? "/edycje/\(state.id)" : back), request: page,
                     cookies: [SessionCookie.signIn(state.id, token: token, secure: page.secure), shownCookie(code, state, page)])
@@ -136,11 +136,11 @@ struct AccountPages: Sendable {
         let code = form.value("kod") ?? ""
         if code.isEmpty { errors.add("kod", renderer.text("sign_in_code_missing", page)) }
         if let number, errors.isEmpty {
-            if let voter = try site.gateway.voter(withPesel: number, in: state.id),
-                try site.access.redeemSignInCode(code, edition: state.id, voter: voter)
+            if let resident = try site.gateway.resident(withPesel: number, in: state.id),
+                try site.access.redeemSignInCode(code, edition: state.id, voter: resident)
             {
-                let token = try site.access.residentToken(edition: state.id, voter: voter)
-                let next = try site.access.issueSignInCode(edition: state.id, voter: voter)
+                let token = try site.access.residentToken(edition: state.id, resident: resident)
+                let next = try site.access.issueSignInCode(edition: state.id, voter: resident)
                 return renderer.redirect(
                     "/edycje/\(state.id)/kod?dalej=" + Self.encoded(back == "/" ? "/edycje/\(state.id)" : back), request: page,
                     cookies: [SessionCookie.signIn(state.id, token: token, secure: page.secure), shownCookie(next, state, page)])

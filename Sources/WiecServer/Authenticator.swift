@@ -9,18 +9,15 @@ struct Authenticator: Sendable {
 
     /// What a request acts as.
     enum Acting {
-        /// An admin with a scope over every edition (creating editions).
-        case creator
         /// An admin acting as an official of the edition.
         case official
         /// An admin acting as the council's appeals team.
         case appealsTeam
         /// A reviewer, or an admin acting as an official.
         case reviewer
-        /// A resident acting for themselves, or an admin acting as an official.
+        /// A resident acting for themselves (their public acts, or their ballot through their
+        /// voting pseudonym: ``CommandGateway/voter(of:in:)``), or an admin acting as an official.
         case resident
-        /// A resident casting their own online ballot.
-        case voter
     }
 
     /// The bearer token's holder.
@@ -38,6 +35,18 @@ struct Authenticator: Sendable {
         return principal
     }
 
+    /// The admin, scoped to `*`, who creates an edition (or a village fund): checked before the
+    /// body is read, so that no one else learns anything from the answer but the refusal.
+    ///
+    /// - Throws: ``Problem`` 401 without a valid token; 403 for any other token.
+    func creator(_ request: Request) throws -> Actor {
+        guard case .staff(let account) = try principal(request), account.role == .admin else {
+            throw Problem.forbidden("only an admin creates editions")
+        }
+        guard account.scope == .all else { throw Problem(Refusal(.notInScope, "creating editions needs the scope '*'")) }
+        return Actor(role: .official, id: account.id)
+    }
+
     /// The actor a request acts as on an edition.
     ///
     /// - Throws: ``Problem`` 401 without a valid token; 403 (`not_allowed`, `not_in_scope`) when
@@ -45,21 +54,15 @@ struct Authenticator: Sendable {
     func actor(_ request: Request, on edition: EditionID, as acting: Acting) throws -> (Actor, Principal) {
         let principal = try principal(request)
         switch principal {
-        case .resident(let own, let voter):
+        case .resident(let own, let resident):
             guard own == edition else {
                 throw Problem(Refusal(.notInScope, "this resident token belongs to edition \(own), not \(edition)"))
             }
             switch acting {
-            case .resident: return (Actor(role: .resident, id: voter), principal)
-            case .voter: return (Actor(role: .voter, id: voter), principal)
-            case .creator, .official, .appealsTeam, .reviewer: throw Problem.forbidden("this needs a staff token")
+            case .resident: return (Actor(role: .resident, id: resident), principal)
+            case .official, .appealsTeam, .reviewer: throw Problem.forbidden("this needs a staff token")
             }
         case .staff(let account):
-            if acting == .creator {
-                guard account.role == .admin else { throw Problem.forbidden("only an admin creates editions") }
-                guard account.scope == .all else { throw Problem(Refusal(.notInScope, "creating editions needs the scope '*'")) }
-                return (Actor(role: .official, id: account.id), principal)
-            }
             guard let scope = account.scope.scope(in: edition) else {
                 throw Problem(Refusal(.notInScope, "staff \(account.id) has no scope over edition \(edition)"))
             }

@@ -9,8 +9,8 @@ import WiecLedger
 enum DemoVotingSeed {
     /// The edition's id.
     static let edition: EditionID = "demo-glosowanie"
-    /// The demo resident's voter id.
-    static let resident: VoterID = "v-demo"
+    /// The demo resident's resident id (their ballots carry a voting pseudonym of their own).
+    static let resident: ResidentID = "r-demo"
     /// The demo resident's PESEL: the textbook example number, not a person's.
     static let pesel = "44051401359"
     /// The demo resident's sign-in code, set again at every start with `--demo`.
@@ -38,14 +38,14 @@ enum DemoVotingSeed {
                     reviewedCost: stage == .cost ? proposal.reviewedCost ?? proposal.costEstimate : nil)
             }
         } + [.advancePhase(to: .appeals), .advancePhase(to: .voting)])
-        _ = try store.registerVoter(
+        _ = try store.registerResident(
             resident, person: PersonalData(pesel: try Pesel(pesel), name: "Mieszkanka Demo"), on: edition, by: CommandGateway.registrationDesk,
             idempotencyKey: "demo-voting-resident", at: Date())
     }
 
     /// Gives the demo resident their token and the documented sign-in code.
     static func prepareResident(_ access: AccessStore) throws {
-        _ = try access.residentToken(edition: edition, voter: resident)
+        _ = try access.residentToken(edition: edition, resident: resident)
         try access.setSignInCode(code, edition: edition, voter: resident)
     }
 }

@@ -7,6 +7,10 @@ struct EditionView: Codable, Sendable {
     var phase: String
     var pools: [PoolView]
     var proposals: Int
+    /// Registered residents.
+    var residents: Int
+    /// Voting pseudonyms in the log: residents who voted (each enters with their first ballot),
+    /// or the voters of an imported election.
     var voters: Int
     /// The youngest age at which a person may register; absent when there is no limit.
     var minimumVoterAge: Int?
@@ -14,7 +18,7 @@ struct EditionView: Codable, Sendable {
     var amendmentPolicy: AmendmentPolicy
 
     enum CodingKeys: String, CodingKey {
-        case id, name, phase, pools, proposals, voters, minimumVoterAge = "minimum_voter_age", amendmentPolicy = "amendment_policy"
+        case id, name, phase, pools, proposals, residents, voters, minimumVoterAge = "minimum_voter_age", amendmentPolicy = "amendment_policy"
     }
 
     init(_ state: EditionState) {
@@ -25,6 +29,7 @@ struct EditionView: Codable, Sendable {
         amendmentPolicy = state.amendmentPolicy
         pools = state.poolOrder.compactMap { state.pools[$0] }.map { PoolView($0.config, ballots: $0.ballots.count) }
         proposals = state.proposals.count
+        residents = state.residents.count
         voters = state.voters.count
     }
 }

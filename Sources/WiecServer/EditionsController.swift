@@ -88,10 +88,9 @@ struct EditionsController: Sendable {
     }
 
     @Sendable func create(_ request: Request, context: WiecRequestContext) async throws -> Response {
-        _ = try auth.principal(request)
+        let actor = try auth.creator(request)
         let input = try await body.decode(NewEdition.self, from: request)
         let id = try TextRules.id(input.id, "id")
-        let (actor, _) = try auth.actor(request, on: id, as: .creator)
         var commands = [Command.createEdition(name: try TextRules.line(input.name, "name"))]
         if let minimumAge = input.minimumVoterAge { commands.append(.setVoterAgeLimit(minimumAge: minimumAge)) }
         if let policy = input.amendmentPolicy { commands.append(.setAmendmentPolicy(policy)) }

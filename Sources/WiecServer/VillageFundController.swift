@@ -123,10 +123,9 @@ struct VillageFundController: Sendable {
     }
 
     @Sendable func open(_ request: Request, context: WiecRequestContext) async throws -> Response {
-        _ = try auth.principal(request)
+        let actor = try auth.creator(request)
         let input = try await body.decode(NewFund.self, from: request)
         let id = try TextRules.id(input.id, "id")
-        let (actor, _) = try auth.actor(request, on: id, as: .creator)
         let rules = VillageFundRules.statutory(budgetYear: input.budgetYear, rounding: input.rounding ?? .grosz)
         let receipt = try await gateway.execute(
             .villageFund(.open(name: try TextRules.line(input.name, "name"), rules: rules)), on: id, by: actor, request: request)

@@ -28,12 +28,13 @@ struct VotingController: Sendable {
 
     struct Registered: Codable {
         var edition: String
-        var voterID: String
+        /// The id of the resident's public acts; their ballots carry a voting pseudonym that is never shown.
+        var residentID: String
         var token: String
         var receipt: ReceiptView
 
         enum CodingKeys: String, CodingKey {
-            case edition, voterID = "voter_id", token, receipt
+            case edition, residentID = "resident_id", token, receipt
         }
     }
 
@@ -56,7 +57,8 @@ struct VotingController: Sendable {
 
     struct PaperBallot: Codable {
         var id: String?
-        var voter: String
+        /// The resident id the voter was registered with; the ledger turns it into their voting pseudonym.
+        var resident: String
         var pool: String
         var projects: [String]
         var points: [Int64]?
@@ -79,16 +81,18 @@ struct VotingController: Sendable {
             contact: try TextRules.optionalLine(input.contact, "contact"))
         _ = try gateway.existing(edition)
         let key = try CommandGateway.idempotencyKey(request) ?? UUID().uuidString
-        let voter = auth.access.voterID(edition: edition, idempotencyKey: key)
+        let resident = auth.access.residentID(edition: edition, idempotencyKey: key)
         let receipt = try gateway.register(
-            person, as: voter, on: edition, by: CommandGateway.registrationDesk, ledgerKey: "http:registration:\(edition):\(key)")
-        let token = try auth.access.residentToken(edition: edition, voter: voter)
-        return try Reply.json(Registered(edition: edition, voterID: voter, token: token, receipt: ReceiptView(receipt)), status: .created)
+            person, as: resident, on: edition, by: CommandGateway.registrationDesk, ledgerKey: "http:registration:\(edition):\(key)")
+        let token = try auth.access.residentToken(edition: edition, resident: resident)
+        return try Reply.json(
+            Registered(edition: edition, residentID: resident, token: token, receipt: ReceiptView(receipt)), status: .created)
     }
 
     @Sendable func cast(_ request: Request, context: WiecRequestContext) async throws -> Response {
         let edition = try context.parameters.require("edition")
-        let (actor, _) = try auth.actor(request, on: edition, as: .voter)
+        let (resident, _) = try auth.actor(request, on: edition, as: .resident)
+        let actor = try gateway.voter(of: resident, in: edition)
         try ballotLimit.take("voter:\(actor.id)")
         let input = try await body.decode(NewBallot.self, from: request)
         let id = try CommandGateway.newID(input.id, kind: "b", request: request, actor: actor)
@@ -113,7 +117,8 @@ struct VotingController: Sendable {
             ids.append(id)
             batch.append(LedgerCommand(
                 .castBallot(
-                    ballot: id, voter: try TextRules.id(ballot.voter, "voter"), pool: ballot.pool, projects: ballot.projects,
+                    ballot: id, voter: try gateway.pseudonym(ofResident: TextRules.id(ballot.resident, "resident"), in: edition),
+                    pool: ballot.pool, projects: ballot.projects,
                     points: ballot.points ?? [], method: .paper),
                 on: edition, by: actor))
         }

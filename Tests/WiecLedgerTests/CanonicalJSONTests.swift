@@ -32,7 +32,7 @@ struct CanonicalJSONTests {
             .proposalReviewed(proposal: "x", stage: .cost, outcome: .positive, justification: "j", reviewedCost: Money(units: 4), reviewer: "r"),
             .appealFiled(appeal: "a", proposal: "x", stage: .merit, grounds: "g"),
             .appealDecided(appeal: "a", upheld: false, justification: "j", reviewedCost: nil),
-            .voterRegistered(voter: "v"),
+            .residentRegistered(resident: "r-1"), .voterRegistered(voter: "v"),
             .ballotCast(ballot: "b", voter: "v", pool: "p", projects: ["x"], points: [3], method: .paper),
             .ballotCast(ballot: "b\"2", voter: "w\\", pool: "p\n", projects: ["x", "y"], points: [], method: .internet),
             .ballotVoided(ballot: "b", reason: "r"), .projectWithdrawn(proposal: "x", reason: "r"),

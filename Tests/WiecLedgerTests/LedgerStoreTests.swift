@@ -100,25 +100,6 @@ struct LedgerStoreTests {
         #expect(try ledger.store.derivedRows() == before)
     }
 
-    @Test("personal data stays out of the log, a PESEL registers once per edition, erasure keeps the chain valid")
-    func personalData() throws {
-        let ledger = try TemporaryLedger()
-        try ledger.votingEdition()
-        let person = PersonalData(pesel: try Pesel("44051401359"), name: "Jan Kowalski", contact: "jan@example.pl")
-        _ = try ledger.store.registerVoter("v-random-1", person: person, on: TemporaryLedger.edition, by: TemporaryLedger.official, idempotencyKey: "p1", at: ledger.tick())
-        #expect(try ledger.store.voter(withPesel: person.pesel, in: TemporaryLedger.edition) == "v-random-1")
-        #expect {
-            try ledger.store.registerVoter("v-random-2", person: person, on: TemporaryLedger.edition, by: TemporaryLedger.official, idempotencyKey: "p2", at: ledger.tick())
-        } throws: { ($0 as? Refusal)?.reason == .alreadyRegistered }
-        let bodies = try ledger.store.database.read { db in try String.fetchAll(db, sql: "SELECT body || actor_id || type FROM entries") }
-        #expect(!bodies.contains { $0.contains("44051401359") || $0.contains("Kowalski") || $0.contains("jan@") })
-        #expect(try ledger.store.erasePersonalData(of: "v-random-1"))
-        #expect(try ledger.store.voter(withPesel: person.pesel, in: TemporaryLedger.edition) == nil)
-        #expect(try ledger.store.erasePersonalData(of: "v-random-1") == false)
-        try ledger.run(.castBallot(ballot: "b1", voter: "v-random-1", pool: "osiedle", projects: ["A"], points: [], method: .paper))
-        #expect(try LedgerVerifier.verify(databaseAt: ledger.path, verifier: ledger.signer.verifier).entries > 0)
-    }
-
     @Test("an inclusion receipt verifies offline; a changed entry or proof does not")
     func inclusionReceipt() throws {
         let ledger = try TemporaryLedger()

@@ -22,8 +22,8 @@ struct VoterAgeLedgerTests {
         let edition = TemporaryLedger.edition
         let official = TemporaryLedger.official
         let teen = PersonalData(pesel: try Self.pesel(2011, 6, 15), name: "Ala Nowak")
-        func register(_ voter: VoterID, _ person: PersonalData, key: String, at time: String) throws -> Receipt {
-            try ledger.store.registerVoter(voter, person: person, on: edition, by: official, idempotencyKey: key, at: Self.time(time))
+        func register(_ voter: ResidentID, _ person: PersonalData, key: String, at time: String) throws -> Receipt {
+            try ledger.store.registerResident(voter, person: person, on: edition, by: official, idempotencyKey: key, at: Self.time(time))
         }
         func personalRows() throws -> Int {
             try ledger.store.database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM personal_data")! }
@@ -31,22 +31,22 @@ struct VoterAgeLedgerTests {
         let head = try ledger.store.head()
         // 23:59:59 on 14 June in Warsaw (CEST): the day before the 16th birthday.
         #expect {
-            try register("v-teen", teen, key: "r1", at: "2027-06-14T21:59:59Z")
+            try register("r-teen", teen, key: "r1", at: "2027-06-14T21:59:59Z")
         } throws: { ($0 as? Refusal)?.reason == .tooYoung }
         #expect(try ledger.store.head().size == head.size)
         #expect(try personalRows() == 0)
-        #expect(try ledger.store.voter(withPesel: teen.pesel, in: edition) == nil)
-        #expect(try ledger.store.state(of: edition).voters.isEmpty)
+        #expect(try ledger.store.resident(withPesel: teen.pesel, in: edition) == nil)
+        #expect(try ledger.store.state(of: edition).residents.isEmpty)
         // Midnight in Warsaw is 22:00 UTC: the birthday has come, the age is exactly the limit.
-        let receipt = try register("v-teen", teen, key: "r2", at: "2027-06-14T22:00:00Z")
+        let receipt = try register("r-teen", teen, key: "r2", at: "2027-06-14T22:00:00Z")
         #expect(receipt.firstSequence == head.size + 1 && receipt.lastSequence == head.size + 1)
-        #expect(try ledger.store.voter(withPesel: teen.pesel, in: edition) == "v-teen")
+        #expect(try ledger.store.resident(withPesel: teen.pesel, in: edition) == "r-teen")
         // Well above the limit.
         let adult = PersonalData(pesel: try Self.pesel(1980, 1, 2), name: "Jan Kowalski")
-        _ = try register("v-adult", adult, key: "r3", at: "2027-03-01T10:00:00Z")
-        #expect(try ledger.store.state(of: edition).voters == ["v-teen", "v-adult"])
+        _ = try register("r-adult", adult, key: "r3", at: "2027-03-01T10:00:00Z")
+        #expect(try ledger.store.state(of: edition).residents == ["r-teen", "r-adult"])
         #expect(try personalRows() == 2)
-        // The log holds the limit and the voter ids only, never a PESEL or a birth date.
+        // The log holds the limit and the resident ids only, never a PESEL or a birth date.
         let entries = try ledger.store.database.read { db in try String.fetchAll(db, sql: "SELECT type || body FROM entries") }
         #expect(entries.contains(#"voter_age_limit_set{"minimumAge":16}"#))
         #expect(!entries.contains { $0.contains(teen.pesel.digits) || $0.contains(adult.pesel.digits) || $0.contains("2011") })
@@ -60,12 +60,12 @@ struct VoterAgeLedgerTests {
         try ledger.run(.setVoterAgeLimit(minimumAge: 18))
         try ledger.run(.setVoterAgeLimit(minimumAge: nil))
         let child = PersonalData(pesel: try Self.pesel(2020, 1, 1), name: "Staś")
-        _ = try ledger.store.registerVoter(
-            "v-child", person: child, on: TemporaryLedger.edition, by: TemporaryLedger.official, idempotencyKey: "c", at: Self.time("2027-01-01T12:00:00Z"))
+        _ = try ledger.store.registerResident(
+            "r-child", person: child, on: TemporaryLedger.edition, by: TemporaryLedger.official, idempotencyKey: "c", at: Self.time("2027-01-01T12:00:00Z"))
         let reopened = try LedgerStore(path: ledger.path, signer: nil)
         let state = try reopened.state(of: TemporaryLedger.edition)
         #expect(state.minimumVoterAge == nil)
-        #expect(state.voters == ["v-child"])
+        #expect(state.residents == ["r-child"])
     }
 
     @Test("the limit survives a reopening of the file and still refuses")
@@ -77,10 +77,10 @@ struct VoterAgeLedgerTests {
         #expect(try store.state(of: TemporaryLedger.edition).minimumVoterAge == 13)
         let child = PersonalData(pesel: try Self.pesel(2015, 5, 5), name: "Ola")
         #expect {
-            try store.registerVoter(
+            try store.registerResident(
                 "v1", person: child, on: TemporaryLedger.edition, by: TemporaryLedger.official, idempotencyKey: "k", at: Self.time("2027-05-04T12:00:00Z"))
         } throws: { ($0 as? Refusal)?.reason == .tooYoung }
-        _ = try store.registerVoter(
+        _ = try store.registerResident(
             "v1", person: child, on: TemporaryLedger.edition, by: TemporaryLedger.official, idempotencyKey: "k2", at: Self.time("2028-05-05T12:00:00Z"))
     }
 }

@@ -31,21 +31,21 @@ import WiecTally
             try await advance(client, admin, to: "submission")
 
             // Residents register (PESEL never echoed) and a workshop produces an initiative.
-            var residents: [(token: String, voter: String)] = []
+            var residents: [(token: String, id: String)] = []
             for index in 0..<6 {
                 let pesel = TestPesel.make(index)
                 reply = try await client.post(
                     "/api/v1/editions/bo/voters", key: "register-\(index)", ["name": "Mieszkaniec \(index)", "pesel": pesel])
                 #expect(reply.status == .created, "\(reply.text)")
                 #expect(!reply.text.contains(pesel))
-                residents.append((reply["token"] as! String, reply["voter_id"] as! String))
+                residents.append((reply["token"] as! String, reply["resident_id"] as! String))
             }
-            // A retried registration (same Idempotency-Key) gets the same voter and token and appends nothing.
+            // A retried registration (same Idempotency-Key) gets the same resident id and token and appends nothing.
             let entries = try await client.get("/healthz")["entries"] as? Int
             reply = try await client.post("/api/v1/editions/bo/voters", key: "register-0", ["name": "Mieszkaniec 0", "pesel": TestPesel.make(0)])
             #expect(reply.status == .created)
             #expect(reply["token"] as? String == residents[0].token)
-            #expect(reply["voter_id"] as? String == residents[0].voter)
+            #expect(reply["resident_id"] as? String == residents[0].id)
             #expect(try await client.get("/healthz")["entries"] as? Int == entries)
             reply = try await client.post("/api/v1/editions/bo/workshops", token: admin, [
                 "id": "w1", "theme": "Zieleń osiedlowa", "date": "2027-03-14", "place": "MDK", "facilitator": "K. Nowak", "participants": 23,
@@ -151,9 +151,9 @@ import WiecTally
             // Paper ballots entered by staff, all in one batch.
             reply = try await client.post("/api/v1/editions/bo/paper-ballots", token: admin, key: "paper-1", [
                 "ballots": [
-                    ["voter": residents[3].voter, "pool": "city", "projects": ["p3"]],
-                    ["voter": residents[4].voter, "pool": "city", "projects": ["p3", "p2"]],
-                    ["voter": residents[4].voter, "pool": "green", "projects": ["g2"], "points": [7]],
+                    ["resident": residents[3].id, "pool": "city", "projects": ["p3"]],
+                    ["resident": residents[4].id, "pool": "city", "projects": ["p3", "p2"]],
+                    ["resident": residents[4].id, "pool": "green", "projects": ["g2"], "points": [7]],
                 ]
             ])
             #expect(reply.status == .created, "\(reply.text)")

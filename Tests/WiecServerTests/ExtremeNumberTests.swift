@@ -237,7 +237,7 @@ import WiecTestSupport
             _ = ok(try await client.post("/api/v1/editions", token: admin, ["id": id, "name": "BO \(id)"]))
             for pool in pools { _ = ok(try await client.post("/api/v1/editions/\(id)/pools", token: admin, pool)) }
             let registered = ok(try await client.post("/api/v1/editions/\(id)/voters", ["name": "Osoba", "pesel": TestPesel.make(id.count)]))
-            return (registered["token"] as! String, registered["voter_id"] as! String)
+            return (registered["token"] as! String, registered["resident_id"] as! String)
         }
         func advance(_ id: String, to phase: String) async throws {
             _ = ok(try await client.post("/api/v1/editions/\(id)/phase", token: admin, ["to": phase]))
@@ -348,7 +348,7 @@ import WiecTestSupport
                     : ["pool": "score", "projects": ["o1", "o2"], "points": [3, 2]] }),
             "POST /api/v1/editions/{edition}/paper-ballots": Base(
                 path: { _ in "/api/v1/editions/vote/paper-ballots" }, token: admin,
-                body: { n in ["ballots": [["voter": voter.voter, "pool": n % 2 == 0 ? "cum" : "score", "projects": n % 2 == 0 ? ["c1", "c2"] : ["o1", "o2"], "points": [1, 1]]]] }),
+                body: { n in ["ballots": [["resident": voter.voter, "pool": n % 2 == 0 ? "cum" : "score", "projects": n % 2 == 0 ? ["c1", "c2"] : ["o1", "o2"], "points": [1, 1]]]] }),
             "GET /api/v1/editions/{edition}/results": Base(path: { _ in "/api/v1/editions/pub/results" }),
             "GET /api/v1/editions/{edition}/results.csv": Base(path: { _ in "/api/v1/editions/pub/results.csv" }),
             "GET /api/v1/editions/{edition}/pools/{pool}/pabulib": Base(path: { _ in "/api/v1/editions/pub/pools/city/pabulib" }),

@@ -70,7 +70,7 @@ import WiecServer
                 "POST", "/api/v1/editions/{edition}/ballots")
             check(
                 try await client.post("/api/v1/editions/bo/paper-ballots", token: server.admin, [
-                    "ballots": [["voter": scenario.residents[1].voter, "pool": "park", "projects": ["k1"]]]
+                    "ballots": [["resident": scenario.residents[1].id, "pool": "park", "projects": ["k1"]]]
                 ]), "POST", "/api/v1/editions/{edition}/paper-ballots")
             check(
                 try await client.post("/api/v1/editions/bo/voters", ["name": "Nowa", "pesel": TestPesel.make(99)]),

@@ -8,14 +8,15 @@ import Testing
 struct Scenario {
     let client: Client
     let server: TestServer
-    var residents: [(token: String, voter: String)] = []
+    var residents: [(token: String, id: String)] = []
 
     init(_ client: Client, _ server: TestServer) {
         self.client = client
         self.server = server
     }
 
-    mutating func setUp(until phase: String) async throws {
+    /// Runs the edition up to `phase`; `duringSubmission` runs once the proposals are in, before review.
+    mutating func setUp(until phase: String, duringSubmission: (Scenario) async throws -> Void = { _ in }) async throws {
         let admin = server.admin
         try await expect(client.post("/api/v1/editions", token: admin, ["id": "bo", "name": "BO Test"]), .created)
         try await expect(client.post("/api/v1/editions/bo/pools", token: admin, [
@@ -27,7 +28,7 @@ struct Scenario {
         ]), .created)
         for index in 0..<2 {
             let reply = try await client.post("/api/v1/editions/bo/voters", ["name": "Osoba \(index)", "pesel": TestPesel.make(40 + index)])
-            residents.append((reply["token"] as! String, reply["voter_id"] as! String))
+            residents.append((reply["token"] as! String, reply["resident_id"] as! String))
         }
         if phase == "draft" { return }
         try await advance("submission")
@@ -36,6 +37,7 @@ struct Scenario {
                 "id": id, "pool": pool, "title": "Projekt \(id)", "description": "", "cost_estimate": cost,
             ]), .created)
         }
+        try await duringSubmission(self)
         if phase == "submission" { return }
         try await advance("review")
         for (id, cost) in [("p1", "600"), ("p2", "500"), ("p3", "100"), ("k1", "100")] {

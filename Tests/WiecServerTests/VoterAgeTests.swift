@@ -50,12 +50,12 @@ import WiecCore
             let refused = try await client.post("/api/v1/editions/bo/voters", ["name": "Ala", "pesel": young])
             expectProblem(refused, .unprocessableContent, "too_young")
             #expect(!refused.text.contains(young))
-            #expect(try await client.get("/api/v1/editions/bo")["voters"] as? Int == 0)
+            #expect(try await client.get("/api/v1/editions/bo")["residents"] as? Int == 0)
             #expect(try await client.get("/api/v1/audit/entries?from=1").text.split(separator: "\n").count == 2)
             // Sixteen today, and forty: registered.
             #expect(try await client.post("/api/v1/editions/bo/voters", ["name": "Ola", "pesel": Self.pesel(age: 16)]).status == .created)
             #expect(try await client.post("/api/v1/editions/bo/voters", ["name": "Jan", "pesel": Self.pesel(age: 40)]).status == .created)
-            #expect(try await client.get("/api/v1/editions/bo")["voters"] as? Int == 2)
+            #expect(try await client.get("/api/v1/editions/bo")["residents"] as? Int == 2)
             // The one refused may register once the limit is removed (a sołectwo where anyone votes).
             let removed = try await client.post("/api/v1/editions/bo/voter-age-limit", token: server.admin, ["minimum_age": NSNull()])
             #expect(removed.status == .ok, "\(removed.text)")
