@@ -13,6 +13,7 @@ Bounded in time (at most MAX_EXAMPLES cases an operation, MAX_SECONDS in all). C
 Path parameters are drawn mostly from editions seeded in every phase, so that requests reach
 the checks behind the lookups.
 """
+import json
 import os
 import pathlib
 import subprocess
@@ -21,6 +22,8 @@ import textwrap
 
 MAX_EXAMPLES = 40
 MAX_SECONDS = 200
+# One worker: hypothesis describing strategies from two threads at once can fail inside CPython's
+# ast module ("AST constructor recursion depth mismatch"), an error of the tool, not of the API.
 HERE = pathlib.Path(__file__).parent
 
 
@@ -87,7 +90,7 @@ def run_schemathesis(base, admin, folder):
         sys.executable, "-m", "schemathesis.cli", "--config-file", str(config), "run", base + "/openapi.json", "--url", base,
         "-H", "Authorization: Bearer " + admin,
         "--checks", "all", "--exclude-checks", "positive_data_acceptance,use_after_free,ensure_resource_availability",
-        "--max-examples", str(MAX_EXAMPLES), "--max-time", str(MAX_SECONDS), "--seed", "10", "--workers", "2",
+        "--max-examples", str(MAX_EXAMPLES), "--max-time", str(MAX_SECONDS), "--seed", "10", "--workers", "1",
         "--generation-database", "none", "--no-color", "--request-timeout", "20",
         "--report", "json", "--report-json-path", str(report),
     ]
@@ -102,5 +105,7 @@ def test_schemathesis_finds_nothing(server, tmp_path):
     result, report = run_schemathesis(server.url, server.admin_token, tmp_path)
     print(result.stdout[-6000:])
     assert result.returncode == 0, result.stdout[-20000:] + result.stderr[-4000:]
+    cases = json.loads(report.read_text())["test_cases"]
+    print(f"FIGURES schemathesis: {cases['generated']} cases, {cases['with_failures']} with failures")
     # The server is still up after every case.
     assert server.get("/healthz").status == 200
