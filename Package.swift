@@ -96,6 +96,7 @@ let package = Package(
             dependencies: [
                 "WiecLedger", "WiecCore", "WiecTally", "Pabulib", "WiecTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
             ]),
+        .testTarget(name: "WiecGatewayTests", dependencies: ["WiecGateway", "WiecCore", "WiecLedger", "WiecTally"]),
         .testTarget(
             name: "WiecServerTests",
             dependencies: [

@@ -31,6 +31,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "A JSON file describing the installation for the pages: municipality, crest_file, colour, accessibility_contact_name, accessibility_email, accessibility_phone, statement_published, statement_updated, website.")
     var site: String?
 
+    @Option(help: "Minutes a staff member's page session stays open without use.")
+    var staffIdleMinutes = 30
+
     @Option(help: "The largest JSON body accepted, in bytes.")
     var maxBody = 64 * 1024
 
@@ -40,11 +43,15 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Ballots one voter may cast per minute (0: no limit).")
     var ballotsPerMinute = 60
 
+    func validate() throws {
+        guard (1...24 * 60).contains(staffIdleMinutes) else { throw ValidationError("--staff-idle-minutes must be 1 to 1440") }
+    }
+
     func run() async throws {
         let configuration = ServerConfiguration(
             host: host, port: port, databasePath: db, demo: demo, demoBallotsFolder: ballots, maxBodyBytes: maxBody,
             registrationsPerMinute: registrationsPerMinute, ballotsPerMinute: ballotsPerMinute,
-            site: try site.map(SiteSettings.load(path:)) ?? SiteSettings())
+            site: try site.map(SiteSettings.load(path:)) ?? SiteSettings(), staffIdleTimeout: TimeInterval(staffIdleMinutes) * 60)
         var logger = Logger(label: "wiec")
         logger.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
         let app = try buildApplication(configuration, logger: logger)

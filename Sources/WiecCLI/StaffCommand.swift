@@ -8,7 +8,7 @@ struct StaffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "staff",
         abstract: "Add, list and revoke staff accounts (admin, reviewer, auditor).",
-        subcommands: [Add.self, List.self, Revoke.self]
+        subcommands: [Add.self, Code.self, List.self, Revoke.self]
     )
 
     /// The store whose accounts are managed.
@@ -23,9 +23,10 @@ struct StaffCommand: ParsableCommand {
         }
     }
 
-    /// `wiec staff add`: prints the new account's bearer token, once.
+    /// `wiec staff add`: prints the new account's bearer token and one-time sign-in code, once.
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Create an account and print its bearer token (shown once; only a hash is kept).")
+        static let configuration = CommandConfiguration(
+            abstract: "Create an account and print its bearer token and a one-time code for the sign-in page (shown once; only hashes are kept).")
 
         @OptionGroup var store: Store
 
@@ -43,9 +44,27 @@ struct StaffCommand: ParsableCommand {
                 throw ValidationError("--role must be one of \(StaffRole.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             guard let scope = StaffScope(scope) else { throw ValidationError("--scope must be '*', EDITION or EDITION:POOL,POOL") }
-            let (account, token) = try store.open().addStaff(name: name, role: role, scope: scope, at: Date())
+            let access = try store.open()
+            let (account, token) = try access.addStaff(name: name, role: role, scope: scope, at: Date())
             print("id: \(account.id)")
             print("token: \(token)")
+            if let code = try access.issueStaffSignInCode(staff: account.id) { print("code: \(code)") }
+        }
+    }
+
+    /// `wiec staff code`: a new one-time sign-in code for an account (the earlier one stops working).
+    struct Code: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print a new one-time code for the sign-in page (shown once; any earlier code stops working).")
+
+        @OptionGroup var store: Store
+
+        @Argument(help: "The account id printed by 'wiec staff add'.")
+        var id: String
+
+        func run() throws {
+            guard let code = try store.open().issueStaffSignInCode(staff: id) else { throw ValidationError("no active account \(id)") }
+            print("code: \(code)")
         }
     }
 
@@ -64,7 +83,7 @@ struct StaffCommand: ParsableCommand {
 
     /// `wiec staff revoke`.
     struct Revoke: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Revoke an account: its token stops working at once.")
+        static let configuration = CommandConfiguration(abstract: "Revoke an account: its token, its sign-in code and its page sessions stop working at once.")
 
         @OptionGroup var store: Store
 

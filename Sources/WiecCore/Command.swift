@@ -51,6 +51,13 @@ public enum Command: Sendable, Hashable, Codable {
     case voidBallot(ballot: BallotID, reason: String)
     /// Withdraws an admitted project after the vote starts (official in scope, `voting` or `closed`).
     case withdrawProject(proposal: ProposalID, reason: String)
+    /// Adds a voting point for paper ballots (official, whole edition, before `closed`).
+    case addVotingPoint(VotingPoint)
+    /// Closes a batch of cards entered from a voting point: the paper ballots just cast from it
+    /// and the cards found invalid (official in scope, `voting`, before the point's protocol).
+    case enterPaperBatch(point: VotingPointID, ballots: [BallotID], invalidCards: Int)
+    /// Records a voting point's protocol; nothing more is entered from it (official, `voting` or `closed`).
+    case recordPaperProtocol(point: VotingPointID, cardsReceived: Int, cardsIssued: Int)
     /// A command of a village fund edition (``VillageFund``).
     case villageFund(VillageFundCommand)
     /// A command about the edition's local initiatives (``LocalInitiative``).

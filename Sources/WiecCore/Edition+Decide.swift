@@ -189,6 +189,8 @@ extension Edition {
             return [.projectWithdrawn(proposal: id, reason: reason)]
         case .villageFund(let fund):
             return try VillageFund.decide(state, fund, by: actor, on: CalendarDay(time, in: CalendarDay.warsaw)).map(Event.villageFund)
+        case .addVotingPoint, .enterPaperBatch, .recordPaperProtocol:
+            return try decidePaperVoting(state, command, by: actor)
         case .localInitiative(let local):
             return try LocalInitiative.decide(state, local, by: actor, on: CalendarDay(time, in: CalendarDay.warsaw)).map(Event.localInitiative)
         }
@@ -334,7 +336,7 @@ extension Edition {
         } catch {}
     }
 
-    private static func require(_ actor: Actor, _ roles: Set<Role>, edition wholeEdition: Bool) throws(Refusal) {
+    static func require(_ actor: Actor, _ roles: Set<Role>, edition wholeEdition: Bool) throws(Refusal) {
         guard roles.contains(actor.role) else {
             throw Refusal(.notAllowed, "a \(actor.role.rawValue) may not do this (allowed: \(roles.map(\.rawValue).sorted().joined(separator: ", ")))")
         }
@@ -347,7 +349,7 @@ extension Edition {
         guard actor.covers(pool) else { throw Refusal(.notInScope, "\(actor.role.rawValue) \(actor.id) has no scope over pool \(pool)") }
     }
 
-    private static func phase(_ state: EditionState, _ phases: [Phase], _ what: String) throws(Refusal) {
+    static func phase(_ state: EditionState, _ phases: [Phase], _ what: String) throws(Refusal) {
         guard phases.contains(state.phase) else {
             throw Refusal(.phaseClosed, "\(what) in \(phases.map(\.rawValue).joined(separator: " or ")), and the edition is in \(state.phase.rawValue)")
         }

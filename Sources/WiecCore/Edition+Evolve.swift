@@ -72,6 +72,14 @@ extension Edition {
             state.results[pool] = result
         case .villageFund(let event):
             VillageFund.evolve(&state, event)
+        case .votingPointAdded(let point):
+            state.votingPoints[point.id] = VotingPointState(point: point)
+            state.votingPointOrder.append(point.id)
+        case .paperBatchEntered(let point, let ballots, let invalidCards):
+            state.votingPoints[point]?.ballots.append(contentsOf: ballots)
+            state.votingPoints[point]?.invalidCards += invalidCards
+        case .paperProtocolRecorded(let point, let record):
+            state.votingPoints[point]?.paperProtocol = record
         case .localInitiative(let event):
             LocalInitiative.evolve(&state, event)
         }

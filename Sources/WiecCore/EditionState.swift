@@ -36,6 +36,10 @@ public struct EditionState: Sendable, Hashable {
     public var villageFund: VillageFundState?
     /// The local initiatives recorded in the edition.
     public var localInitiative = LocalInitiativeState()
+    /// The voting points for paper ballots, by id.
+    public var votingPoints: [VotingPointID: VotingPointState] = [:]
+    /// Voting point ids in the order they were added.
+    public var votingPointOrder: [VotingPointID] = []
 
     /// The state of an edition that does not exist yet.
     public init(id: EditionID) {

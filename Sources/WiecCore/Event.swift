@@ -29,6 +29,9 @@ public enum Event: Sendable, Hashable, Codable {
     case ballotVoided(ballot: BallotID, reason: String)
     case projectWithdrawn(proposal: ProposalID, reason: String)
     case resultPublished(pool: PoolID, result: PublishedResult)
+    case votingPointAdded(point: VotingPoint)
+    case paperBatchEntered(point: VotingPointID, ballots: [BallotID], invalidCards: Int)
+    case paperProtocolRecorded(point: VotingPointID, protocol: PaperProtocol)
     /// A village fund's event; the log names the entry by the inner event's type.
     case villageFund(VillageFundEvent)
     /// A local initiative's event; the log names the entry by the inner event's type.
@@ -56,6 +59,9 @@ public enum Event: Sendable, Hashable, Codable {
         case ballotVoided = "ballot_voided"
         case projectWithdrawn = "project_withdrawn"
         case resultPublished = "result_published"
+        case votingPointAdded = "voting_point_added"
+        case paperBatchEntered = "paper_batch_entered"
+        case paperProtocolRecorded = "paper_protocol_recorded"
         case villageFund = "village_fund"
         case localInitiative = "local_initiative"
     }

@@ -22,6 +22,7 @@ public enum RefusalReason: String, Sendable, Hashable, Codable, CaseIterable {
     case unknownInitiative = "unknown_initiative"
     case unknownAppeal = "unknown_appeal"
     case unknownBallot = "unknown_ballot"
+    case unknownVotingPoint = "unknown_voting_point"
     /// Only the submitter may do this.
     case notSubmitter = "not_submitter"
     case alreadySigned = "already_signed"

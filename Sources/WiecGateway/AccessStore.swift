@@ -48,6 +48,7 @@ public final class AccessStore: Sendable {
             // The table holds resident ids: the ids of residents' public acts, not of their ballots.
             try db.execute(sql: "ALTER TABLE residents RENAME COLUMN voter_id TO resident_id")
         }
+        Self.registerStaffSessions(&migrator)
         try migrator.migrate(database)
         let stored = try database.write { db -> Data in
             if let value = try Data.fetchOne(db, sql: "SELECT value FROM secrets WHERE name = 'server'") { return value }
@@ -72,7 +73,7 @@ public final class AccessStore: Sendable {
         return (account, token)
     }
 
-    /// Revokes a staff account: its token stops working at once.
+    /// Revokes a staff account: its token, its sign-in code and its page sessions stop working at once.
     ///
     /// - Returns: Whether an active account with this id existed.
     public func revokeStaff(id: String, at time: Date) throws -> Bool {
@@ -80,7 +81,9 @@ public final class AccessStore: Sendable {
             try db.execute(
                 sql: "UPDATE staff SET revoked = ? WHERE id = ? AND revoked IS NULL",
                 arguments: [ISO8601DateFormatter().string(from: time), id])
-            return db.changesCount > 0
+            guard db.changesCount > 0 else { return false }
+            try Self.endStaffSessions(db, staff: id)
+            return true
         }
     }
 
@@ -133,14 +136,14 @@ public final class AccessStore: Sendable {
         Array(HMAC<SHA256>.authenticationCode(for: Array(text.utf8), using: SymmetricKey(data: secret)))
     }
 
-    private static func account(_ row: Row) -> StaffAccount? {
+    static func account(_ row: Row) -> StaffAccount? {
         guard let role = StaffRole(rawValue: row["role"]), let scope = StaffScope(row["scope"]) else { return nil }
         return StaffAccount(id: row["id"], name: row["name"], role: role, scope: scope)
     }
 
-    private static func hash(_ token: String) -> Data { Data(SHA256.hash(data: Array(token.utf8))) }
+    static func hash(_ token: String) -> Data { Data(SHA256.hash(data: Array(token.utf8))) }
 
-    private static func randomText(bytes: Int = 32) -> String {
+    static func randomText(bytes: Int = 32) -> String {
         base64URL(SymmetricKey(size: SymmetricKeySize(bitCount: bytes * 8)).withUnsafeBytes { Array($0) })
     }
 

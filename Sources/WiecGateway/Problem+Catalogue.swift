@@ -77,6 +77,7 @@ extension Problem {
         case .unknownPool: (.unprocessableContent, "No such pool", "Nie ma takiej puli")
         case .unknownWorkshop: (.unprocessableContent, "No such workshop", "Nie ma takiego warsztatu")
         case .unknownInitiative: (.unprocessableContent, "No such initiative", "Nie ma takiej inicjatywy")
+        case .unknownVotingPoint: (.unprocessableContent, "No such voting point", "Nie ma takiego punktu do głosowania")
         case .missingReviewedCost: (.unprocessableContent, "The reviewed cost is missing", "Brak kosztu po weryfikacji")
         case .unknownProject: (.unprocessableContent, "The project is not on this ballot", "Tego projektu nie ma na karcie")
         case .duplicateProject: (.unprocessableContent, "A project named twice", "Projekt wskazano dwukrotnie")

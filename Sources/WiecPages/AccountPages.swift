@@ -76,7 +76,7 @@ struct AccountPages: Sendable {
             fields: [
                 FieldModel(name: "pesel", label: t("register_pesel"), value: form?.value("pesel") ?? "", maxLength: 11, inputMode: "numeric",
                            autocomplete: "off", width: "short"),
-                FieldModel(name: "kod", label: t("sign_in_code"), hint: t("sign_in_code_hint"), value: "", maxLength: 20, autocomplete: "one-time-code"),
+                FieldModel(name: "kod", label: t("sign_in_code"), hint: t("sign_in_code_hint"), value: "", maxLength: 20, autocomplete: "off"),
             ],
             submit: t("sign_in_submit"), hidden: [Fact(term: "wroc", value: back)],
             afterLinks: [Link(href: "/edycje/\(state.id)/rejestracja", label: t("sign_in_no_code"))])

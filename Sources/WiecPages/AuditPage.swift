@@ -20,7 +20,10 @@ struct AuditPage: ViewModel {
 
     init(editions: [EditionState], catalogue: Catalogue, language: Language) {
         self.editions = editions.map { state in
-            var links = [Link(href: "/api/v1/editions/\(state.id)", label: catalogue.text("audit_edition_json", language))]
+            var links = [
+                Link(href: "/audyt/edycje/\(state.id)", label: catalogue.text("audit_edition_details", language)),
+                Link(href: "/api/v1/editions/\(state.id)", label: catalogue.text("audit_edition_json", language)),
+            ]
             if state.phase == .published {
                 links.append(Link(href: "/api/v1/editions/\(state.id)/bundle", label: catalogue.text("download_bundle", language)))
                 links.append(Link(href: "/api/v1/editions/\(state.id)/results.csv", label: catalogue.text("download_csv", language)))

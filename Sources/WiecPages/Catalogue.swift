@@ -1,7 +1,7 @@
 import Foundation
 
 /// Every string the pages show, one table per language (`Resources/catalogue/pl.json` and
-/// `en.json`, flat keys). Texts with parameters name them in braces (`{count}`); counted
+/// `en.json`, with the staff pages' texts in `staff-pl.json` and `staff-en.json`; flat keys). Texts with parameters name them in braces (`{count}`); counted
 /// texts have `.one`, `.few` and `.many` forms, chosen by Polish (or English) plural rules.
 struct Catalogue: Sendable {
     /// Each language's table.
@@ -13,8 +13,12 @@ struct Catalogue: Sendable {
     static func bundled() throws -> Catalogue {
         var tables: [Language: [String: String]] = [:]
         for language in Language.allCases {
-            guard let url = PageResources.catalogue(language) else { throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "catalogue/\(language.rawValue).json"]) }
-            tables[language] = try JSONDecoder().decode([String: String].self, from: Data(contentsOf: url))
+            var table: [String: String] = [:]
+            for name in [language.rawValue, "staff-" + language.rawValue] {
+                guard let url = PageResources.catalogue(named: name) else { throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "catalogue/\(name).json"]) }
+                table.merge(try JSONDecoder().decode([String: String].self, from: Data(contentsOf: url))) { first, _ in first }
+            }
+            tables[language] = table
         }
         return Catalogue(tables: tables)
     }

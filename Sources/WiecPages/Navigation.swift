@@ -28,7 +28,7 @@ extension ResidentSite {
     }
 
     /// The confirmation a redirect asked for with `?ok=KEY`, when the catalogue knows the key.
-    private func flashMessage(_ page: PageRequest) -> String? {
+    func flashMessage(_ page: PageRequest) -> String? {
         guard let query = page.path.split(separator: "?", maxSplits: 1).dropFirst().first else { return nil }
         for pair in query.split(separator: "&") where pair.hasPrefix("ok=") {
             let key = "flash_" + pair.dropFirst(3)

@@ -8,8 +8,8 @@ enum PageResources {
     /// A static file by name.
     static func staticFile(_ name: String) -> URL? { Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "static") }
 
-    /// A language's catalogue.
-    static func catalogue(_ language: Language) -> URL? {
-        Bundle.module.url(forResource: language.rawValue, withExtension: "json", subdirectory: "catalogue")
+    /// A catalogue file by name (`pl`, `staff-pl`, ...).
+    static func catalogue(named name: String) -> URL? {
+        Bundle.module.url(forResource: name, withExtension: "json", subdirectory: "catalogue")
     }
 }

@@ -54,11 +54,11 @@ public func buildRouter(_ services: ServerServices, configuration: ServerConfigu
         ).endpoints)
     api.addRoutes(ResultsController(gateway: gateway).endpoints)
     api.addRoutes(AuditController(gateway: gateway, verifier: services.signer.verifier).endpoints)
-    router.addRoutes(
-        try ResidentSite(
-            gateway: gateway, access: services.access, verifier: services.signer.verifier, site: configuration.site,
-            registrationsPerMinute: configuration.registrationsPerMinute
-        ).endpoints)
+    let residents = try ResidentSite(
+        gateway: gateway, access: services.access, verifier: services.signer.verifier, site: configuration.site,
+        registrationsPerMinute: configuration.registrationsPerMinute)
+    router.addRoutes(residents.endpoints)
+    router.addRoutes(StaffSite(residents: residents, idleTimeout: configuration.staffIdleTimeout).endpoints)
     return router
 }
 

@@ -7,18 +7,8 @@ import WiecGateway
 struct Authenticator: Sendable {
     let access: AccessStore
 
-    /// What a request acts as.
-    enum Acting {
-        /// An admin acting as an official of the edition.
-        case official
-        /// An admin acting as the council's appeals team.
-        case appealsTeam
-        /// A reviewer, or an admin acting as an official.
-        case reviewer
-        /// A resident acting for themselves (their public acts, or their ballot through their
-        /// voting pseudonym: ``CommandGateway/voter(of:in:)``), or an admin acting as an official.
-        case resident
-    }
+    /// What a request acts as (shared with the pages).
+    typealias Acting = WiecGateway.Acting
 
     /// The bearer token's holder.
     ///
@@ -40,11 +30,7 @@ struct Authenticator: Sendable {
     ///
     /// - Throws: ``Problem`` 401 without a valid token; 403 for any other token.
     func creator(_ request: Request) throws -> Actor {
-        guard case .staff(let account) = try principal(request), account.role == .admin else {
-            throw Problem.forbidden("only an admin creates editions")
-        }
-        guard account.scope == .all else { throw Problem(Refusal(.notInScope, "creating editions needs the scope '*'")) }
-        return Actor(role: .official, id: account.id)
+        try principal(request).creator()
     }
 
     /// The actor a request acts as on an edition.
@@ -53,26 +39,6 @@ struct Authenticator: Sendable {
     ///   the token's kind or edition does not fit the action.
     func actor(_ request: Request, on edition: EditionID, as acting: Acting) throws -> (Actor, Principal) {
         let principal = try principal(request)
-        switch principal {
-        case .resident(let own, let resident):
-            guard own == edition else {
-                throw Problem(Refusal(.notInScope, "this resident token belongs to edition \(own), not \(edition)"))
-            }
-            switch acting {
-            case .resident: return (Actor(role: .resident, id: resident), principal)
-            case .official, .appealsTeam, .reviewer: throw Problem.forbidden("this needs a staff token")
-            }
-        case .staff(let account):
-            guard let scope = account.scope.scope(in: edition) else {
-                throw Problem(Refusal(.notInScope, "staff \(account.id) has no scope over edition \(edition)"))
-            }
-            switch (account.role, acting) {
-            case (.admin, .appealsTeam): return (Actor(role: .appealsTeam, id: account.id, scope: scope), principal)
-            case (.admin, _): return (Actor(role: .official, id: account.id, scope: scope), principal)
-            case (.reviewer, .reviewer): return (Actor(role: .reviewer, id: account.id, scope: scope), principal)
-            case (.reviewer, _), (.auditor, _):
-                throw Problem.forbidden("a \(account.role.rawValue) may not do this")
-            }
-        }
+        return (try principal.actor(on: edition, as: acting), principal)
     }
 }

@@ -26,13 +26,15 @@ public struct ServerConfiguration: Sendable {
     public var idleTimeout: Duration
     /// What the residents' pages say about the installation (name, crest, colour, contact).
     public var site: SiteSettings
+    /// How long a staff page session stays open without use, in seconds.
+    public var staffIdleTimeout: TimeInterval
 
     /// Creates a configuration.
     public init(
         host: String = "127.0.0.1", port: Int = 8080, databasePath: String = "wiec-data/wiec.sqlite",
         demo: Bool = false, demoBallotsFolder: String = "ballots", maxBodyBytes: Int = 64 * 1024,
         registrationsPerMinute: Int = 30, ballotsPerMinute: Int = 60, idleTimeout: Duration = .seconds(30),
-        site: SiteSettings = SiteSettings()
+        site: SiteSettings = SiteSettings(), staffIdleTimeout: TimeInterval = 30 * 60
     ) {
         self.host = host
         self.port = port
@@ -44,6 +46,7 @@ public struct ServerConfiguration: Sendable {
         self.ballotsPerMinute = ballotsPerMinute
         self.idleTimeout = idleTimeout
         self.site = site
+        self.staffIdleTimeout = staffIdleTimeout
     }
 
     /// The SQLite file of staff accounts and resident tokens (hashes only).

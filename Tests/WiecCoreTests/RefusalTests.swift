@@ -63,6 +63,7 @@ struct RefusalTests {
         Case(reason: .unknownInitiative, setup: submission, command: .submitProposal(id: "Q", pool: "osiedle", title: "Q", description: "", category: nil, location: nil, costEstimate: Money(units: 5), initiative: "nie-ma"), actor: F.resident),
         Case(reason: .unknownAppeal, setup: appeals, command: .decideAppeal(appeal: "nie-ma", upheld: true, justification: "j", reviewedCost: nil), actor: F.team),
         Case(reason: .unknownBallot, setup: voting, command: .voidBallot(ballot: "nie-ma", reason: "r"), actor: F.official),
+        Case(reason: .unknownVotingPoint, setup: voting, command: .enterPaperBatch(point: "nie-ma", ballots: [], invalidCards: 1), actor: F.official),
         Case(reason: .notSubmitter, setup: submission, command: .amendProposal(proposal: "P", title: "cudzy", description: nil, costEstimate: nil), actor: Actor(role: .resident, id: "ktos-inny")),
         Case(reason: .alreadySigned, setup: { var f = try submission(); try f.run(.signSupport(proposal: "P", signer: F.resident.id), by: F.resident); return f }, command: .signSupport(proposal: "P", signer: F.resident.id), actor: F.resident),
         Case(reason: .alreadyReviewed, setup: { var f = try review(); try f.run(.reviewProposal(proposal: "P", stage: .formal, outcome: .positive, justification: "ok", reviewedCost: nil), by: F.official); return f }, command: .reviewProposal(proposal: "P", stage: .formal, outcome: .negative, justification: "jednak nie", reviewedCost: nil), actor: F.official),

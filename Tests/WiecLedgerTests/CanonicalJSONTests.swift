@@ -37,6 +37,9 @@ struct CanonicalJSONTests {
             .ballotCast(ballot: "b\"2", voter: "w\\", pool: "p\n", projects: ["x", "y"], points: [], method: .internet),
             .ballotVoided(ballot: "b", reason: "r"), .projectWithdrawn(proposal: "x", reason: "r"),
             .resultPublished(pool: "p", result: PublishedResult(rule: "greedy", tieBreaking: "file-order", selected: ["x"], scores: [3], spent: Money(units: 4))),
+            .votingPointAdded(point: VotingPoint(id: "urzad", name: "Urząd", address: "Rynek 1")),
+            .paperBatchEntered(point: "urzad", ballots: ["b"], invalidCards: 2),
+            .paperProtocolRecorded(point: "urzad", protocol: PaperProtocol(cardsReceived: 10, cardsIssued: 4, valid: 1, invalid: 2, official: "o")),
         ] + Self.villageFundEvents + Self.localInitiativeEvents
         #expect(Set(events.map { try! EventCoding.encode($0).type }) == EventCoding.entryTypes)
         for event in events {

@@ -196,3 +196,37 @@ def demo_server(wiec_binary: Path):
     yield instance
     instance.stop()
     shutil.rmtree(instance.folder, ignore_errors=True)
+
+
+def chrome(javascript: bool = True, width: int = 1280):
+    """Debian's Chromium, headless, driven by its own chromedriver (Selenium downloads nothing),
+    with JavaScript on or off."""
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
+    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", f"--window-size={width},900"):
+        options.add_argument(argument)
+    if not javascript:
+        options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
+    service = Service(executable_path=shutil.which("chromedriver") or "/usr/bin/chromedriver")
+    driver = webdriver.Chrome(options=options, service=service)
+    driver.set_page_load_timeout(60)
+    driver.set_script_timeout(120)
+    return driver
+
+
+@pytest.fixture
+def browser_tools():
+    """Skips the test when Selenium or Chromium is missing (an error on CI)."""
+    missing = [tool for tool in ("chromium", "chromedriver") if not shutil.which(tool)]
+    try:
+        import selenium  # noqa: F401
+        import axe_selenium_python  # noqa: F401
+    except ImportError:
+        missing.append("selenium/axe-selenium-python")
+    if missing:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"missing {', '.join(missing)}: run scripts/install-test-deps")
+        pytest.skip(f"missing {', '.join(missing)} (scripts/install-test-deps installs them)")
