@@ -144,19 +144,23 @@ schemas={
       ["id","solectwo","assembly","projects","cost","submitted_on","status"]))},
    ["id","name","budget_year","rounding","minimum_initiators","deadlines","solectwa","assemblies","applications"]),
  "VillageFundChanged": obj({"receipt":ref("Receipt"),"resource":ref("VillageFund")}),
- "NewVillageFund": obj({"id":string,"name":string,"budget_year":s("integer",minimum=1,maximum=9999),"rounding":s("string",enum=["grosz","zloty"],description="F rounded half up to the grosz (default) or to the whole złoty")},["id","name","budget_year"]),
- "NewFundResolution": obj({"number":string,"adopted_on":ref("Day"),"consents":boolean}),
- "NewFundAmounts": obj({"revenue":amount_in(0),"residents":integer,"solectwa":s("array",maxItems=1000,items=obj({"solectwo":string,"residents":s("integer",minimum=0),"addition":amount_in(0),"addition_basis":string},["solectwo","residents"])),"announced_on":ref("Day")}),
- "NewAssembly": obj({"id":string,"solectwo":string,"convener":s("string",enum=["soltys","rada_solecka","residents"]),"initiators":s("integer",description="With convener residents: how many adult residents called it (at least the fund's minimum_initiators)"),
-   "held_on":ref("Day"),"attendance":integer,"projects":s("array",maxItems=100,items=obj({"id":string,"title":string,"cost_estimate":amount_in(0),"justification":string,"votes":ref("Votes")}))},
-   ["id","solectwo","convener","held_on","attendance","projects"]),
- "NewFundApplication": obj({"id":string,"solectwo":string,"assembly":string,"projects":s("array",maxItems=100,items=string),"submitted_on":ref("Day"),"replaces":string},["id","solectwo","assembly","projects","submitted_on"]),
- "FundDecision": obj({"accepted":boolean,"reasons":s("string",description="Required when rejecting"),"decided_on":ref("Day")},["accepted","decided_on"]),
+ "NewVillageFund": request({"id":new_id,"name":line(),"budget_year":s("integer",minimum=1,maximum=9999),"rounding":s("string",enum=["grosz","zloty"],description="F rounded half up to the grosz (default) or to the whole złoty")},["id","name","budget_year"]),
+ "NewFundResolution": obj({"number":line(),"adopted_on":ref("Day"),"consents":boolean}),
+ "NewFundAmounts": obj({"revenue":amount_in(0),"residents":integer,"solectwa":s("array",maxItems=1000,items=request({"solectwo":line(),"residents":s("integer",minimum=0),"addition":amount_in(0),"addition_basis":line()},["solectwo","residents"])),"announced_on":ref("Day")}),
+ "NewAssembly": {"oneOf":[request({"id":new_id,"solectwo":line(),"convener":s("string",enum=["soltys","rada_solecka"]),
+   "held_on":ref("Day"),"attendance":integer,"projects":s("array",maxItems=100,items=ref("AssemblyProject"))},["id","solectwo","convener","held_on","attendance","projects"]),
+   request({"id":new_id,"solectwo":line(),"convener":s("string",enum=["residents"]),"initiators":s("integer",description="How many adult residents called it (at least the fund's minimum_initiators)"),
+   "held_on":ref("Day"),"attendance":integer,"projects":s("array",maxItems=100,items=ref("AssemblyProject"))},["id","solectwo","convener","initiators","held_on","attendance","projects"])],
+   "description":"Called by the sołtys or the rada sołecka, or by residents (then with initiators)"},
+ "AssemblyProject": obj({"id":new_id,"title":line(),"cost_estimate":amount_in(0),"justification":paragraph(True),"votes":ref("Votes")}),
+ "NewFundApplication": request({"id":new_id,"solectwo":line(),"assembly":new_id,"projects":s("array",maxItems=100,items=string),"submitted_on":ref("Day"),"replaces":string},["id","solectwo","assembly","projects","submitted_on"]),
+ "FundDecision": {"oneOf":[obj({"accepted":s("boolean",enum=[True]),"reasons":{"type":["string","null"],"description":"Not read when accepting"},"decided_on":ref("Day")},["accepted","decided_on"]),
+   obj({"accepted":s("boolean",enum=[False]),"reasons":paragraph(True) | {"description":"Required when rejecting"},"decided_on":ref("Day")},["accepted","reasons","decided_on"])]},
  "FundReferral": obj({"referred_on":ref("Day")}),
- "CouncilDecision": obj({"resolution":string,"accepted":boolean,"reasons":string,"decided_on":ref("Day")}),
+ "CouncilDecision": obj({"resolution":line(),"accepted":boolean,"reasons":paragraph(True),"decided_on":ref("Day")}),
  # local initiative (inicjatywa lokalna)
  "Contribution": obj({"work_hours":s("integer",minimum=0),"goods_and_services":amount_in(0),"money":amount_in(0)}),
- "Criterion": obj({"id":string,"name":string,"weight":s("integer",minimum=1),"max_points":s("integer",minimum=1),"measures_contribution":boolean}),
+ "Criterion": obj({"id":new_id,"name":line(),"weight":s("integer",minimum=1),"max_points":s("integer",minimum=1),"measures_contribution":boolean}),
  "LocalInitiatives": obj({"edition":string,
    "rules":obj({"resolution":string,"adopted_on":ref("Day"),"criteria":s("array",items=ref("Criterion")),"tie_break":s("string",enum=["contribution-then-submission","submission"])}),
    "ranking":s("array",items=obj({"position":integer,"id":string,"title":string,"organisation":string,"initiative":string,
@@ -168,14 +172,14 @@ schemas={
       ["position","id","title","total","total_decimal","contribution_total","fully_scored","scores","contribution_offered","requested_from_gmina","contribution_given","completed"]))},
    ["edition","ranking"]),
  "LocalInitiativesChanged": obj({"receipt":ref("Receipt"),"resource":ref("LocalInitiatives")}),
- "NewCriteria": obj({"resolution":string,"adopted_on":ref("Day"),"criteria":s("array",maxItems=50,items=ref("Criterion")),"tie_break":s("string",enum=["contribution-then-submission","submission"])}),
- "NewLocalApplication": obj({"id":string,"organisation":s("string",description="The organisation applying; absent when residents apply directly"),"title":string,"description":string,
+ "NewCriteria": obj({"resolution":line(),"adopted_on":ref("Day"),"criteria":s("array",maxItems=50,items=ref("Criterion")),"tie_break":s("string",enum=["contribution-then-submission","submission"])}),
+ "NewLocalApplication": request({"id":new_id,"organisation":line() | {"description":"The organisation applying; absent when residents apply directly"},"title":line(),"description":paragraph(),
    "initiative":s("string",description="The resident initiative (e.g. from a workshop) it grew out of"),"contribution":ref("Contribution"),"requested_from_gmina":amount_in(0),"submitted_on":ref("Day")},
    ["id","title","description","contribution","requested_from_gmina","submitted_on"]),
- "NewScore": obj({"criterion":string,"points":integer,"justification":string}),
- "LocalDecision": obj({"approved":boolean,"justification":string,"decided_on":ref("Day")}),
- "NewAgreement": obj({"number":string,"signed_on":ref("Day"),"ends_on":ref("Day"),"gmina_share":amount_in(0),"contribution":ref("Contribution")}),
- "NewProgress": obj({"on":ref("Day"),"note":string,"contribution_given":ref("Contribution"),"completed":boolean}),
+ "NewScore": obj({"criterion":reference,"points":integer,"justification":paragraph(True)}),
+ "LocalDecision": obj({"approved":boolean,"justification":paragraph(True),"decided_on":ref("Day")}),
+ "NewAgreement": obj({"number":line(),"signed_on":ref("Day"),"ends_on":ref("Day"),"gmina_share":amount_in(0),"contribution":ref("Contribution")}),
+ "NewProgress": obj({"on":ref("Day"),"note":paragraph(True),"contribution_given":ref("Contribution"),"completed":boolean}),
 }
 P=lambda code: {"$ref": f"#/components/responses/{code}"}
 def js(name, desc="OK"): return {"description":desc,"content":{"application/json":{"schema":ref(name)}}}
@@ -267,6 +271,17 @@ doc={"openapi":"3.1.0",
     ("409","Phase or state"),("413","Body too large"),("422","Rules of the pool, invalid value"),("429","Rate limited; see Retry-After"),
     ("default","Any other problem (405 with Allow; 503 storage_unavailable with Retry-After when the store cannot write, nothing stored; 500)")]},
   "schemas":schemas}}
+# Every integer the server reads is a 64-bit one: bound those the schemas leave open, so that no
+# request the document allows is beyond what the server can read.
+def bound_integers(node):
+    if isinstance(node, dict):
+        if node.get("type") == "integer":
+            node.setdefault("minimum", -2**63)
+            node.setdefault("maximum", INT64_MAX)
+        for value in node.values(): bound_integers(value)
+    elif isinstance(node, list):
+        for value in node: bound_integers(value)
+bound_integers(schemas)
 # fix the proposals filter param names
 paths["/api/v1/editions/{edition}/proposals"]["get"]["parameters"]=[{"$ref":"#/components/parameters/edition"},{"$ref":"#/components/parameters/poolQuery"},{"$ref":"#/components/parameters/category"},{"$ref":"#/components/parameters/status"}]
 json.dump(doc, open("Sources/WiecServer/Resources/openapi.json", "w"), indent=1, ensure_ascii=False)

@@ -146,7 +146,12 @@ struct ProposalsController: Sendable {
         let (edition, id) = try Self.target(context)
         let (actor, _) = try auth.actor(request, on: edition, as: .resident)
         let input = try await body.decode(Signature.self, from: request, ifEmpty: Signature(signer: nil))
-        let signer = actor.role == .resident ? (input.signer ?? actor.id) : try TextRules.id(input.signer ?? "", "signer")
+        let signer: String
+        switch (actor.role, input.signer) {
+        case (.resident, let named): signer = named ?? actor.id
+        case (_, let named?): signer = try TextRules.id(named, "signer")
+        case (_, nil): throw Refusal(.invalidValue, "an official entering a paper support list names the signer")
+        }
         let receipt = try await gateway.execute(.signSupport(proposal: id, signer: signer), on: edition, by: actor, request: request)
         return try changed(id, receipt, status: .created)
     }

@@ -140,4 +140,13 @@ import WiecTally
         #expect(reason("2027-03-14", .max) == .invalidValue)
         #expect(reason("2027-03-14", 1_000_000_000) == nil)
     }
+
+    @Test("a village fund's budget year from outside is refused, never trapped on")
+    func budgetYear() {
+        let f = EditionFixture()
+        for year in [Int.min, Int.max, 0, 10_000] {
+            #expect(f.refusal(.villageFund(.open(name: "FS", rules: .statutory(budgetYear: year))), by: F.official) == .invalidValue, "\(year)")
+        }
+        #expect(f.refusal(.villageFund(.open(name: "FS", rules: .statutory(budgetYear: 9_999))), by: F.official) == nil)
+    }
 }

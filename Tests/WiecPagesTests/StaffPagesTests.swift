@@ -165,7 +165,7 @@ import WiecServer
             let added = try await admin.post("/panel/edycje/bo/punkty", [("id", "urzad"), ("nazwa", "Urząd Miejski"), ("adres", "Rynek 1")], from: paper)
             #expect(added.status == .seeOther)
             let form = try await admin.follow(added)
-            let twice = "85010112345; miasto; p1\n85010112345; miasto; p2"
+            let twice = "85010112345; miasto; p1\r\n85010112345; miasto; p2"
             let refused = try await admin.post(
                 "/panel/edycje/bo/glosowanie-papierowe", [("punkt", "urzad"), ("karty", twice), ("niewazne", "1")], from: form)
             #expect(refused.status == .unprocessableContent)

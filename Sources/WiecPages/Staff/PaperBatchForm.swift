@@ -20,7 +20,7 @@ struct PaperBatchForm: Sendable {
     init(_ text: String, resident: (Pesel) throws -> ResidentID?, renderer: PageRenderer, page: PageRequest) throws {
         var lines: [Line] = []
         var problems: [(line: Int, message: String)] = []
-        let rows = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let rows = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
         for (index, raw) in rows.enumerated() {
             let number = index + 1
             let row = raw.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -56,7 +56,7 @@ struct StaffAccountPages: Sendable {
             heading: t("staff_sign_in_title"), lead: t("staff_sign_in_lead"), action: "\(StaffSite.root)/logowanie",
             fields: [
                 FieldModel(name: "kod", label: t("staff_sign_in_code"), hint: t("staff_sign_in_code_hint"), value: "", maxLength: 200,
-                           autocomplete: "one-time-code")
+                           autocomplete: "off")
             ],
             submit: t("staff_sign_in_submit"), hidden: [Fact(term: "wroc", value: back)])
     }
