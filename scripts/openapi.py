@@ -45,6 +45,7 @@ def paragraph(required=False, maximum=10000):
     if required: d["minLength"]=1
     return d
 new_id={"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$","description":"An id the client chooses: a letter or digit, then letters, digits, '-', '_' or '.', at most 64. Ids the server makes (when none is given) hold a '~' and cannot be chosen."}
+proposal_reference={"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._~-]{0,63}$","description":"A proposal's id: one a client chose, or one the server made (with a '~')."}
 reference={"type":"string","minLength":1,"maxLength":200,"description":"The id of something that exists; an unknown one is refused with 422."}
 pesel={"type":"string","pattern":"^[0-9]{2}(0[1-9]|1[0-2]|2[1-9]|3[0-2]|4[1-9]|5[0-2]|6[1-9]|7[0-2]|8[1-9]|9[0-2])(0[1-9]|[12][0-9]|3[01])[0-9]{5}$",
   "description":"Eleven digits encoding a birth date (month +80 for the 1800s, +20 for the 2000s, +40, +60); refused with 422 invalid_pesel when the check digit does not match, the day does not exist, or the birth date is after the day of registration. Never echoed."}
@@ -109,8 +110,8 @@ schemas={
    "min_project_score_threshold":bounded(0,MAX_SCORE),"support_list_size":bounded(0,MAX_COUNT),"allows_revoting":boolean,
    "min_length":bounded(0,MAX_COUNT),"max_length":bounded(1,MAX_COUNT),"min_sum_cost":amount_in(0),"max_sum_cost":amount_in(0),
    "min_points":bounded(0,MAX_POINTS),"max_points":bounded(0,MAX_POINTS),"min_sum_points":bounded(0,MAX_POINTS),"max_sum_points":bounded(0,MAX_POINTS),
-   "exclusion_groups":s("array",maxItems=1000,description="Proposals that cannot all be carried out (e.g. three proposals for the same site); each group names at least two different proposals and allows 1 to one fewer than it names (422 invalid_value otherwise)",
-     items=request({"projects":s("array",minItems=2,maxItems=1000,uniqueItems=True,items=reference),"at_most":bounded(1,MAX_COUNT)},["projects","at_most"]))},
+   "exclusion_groups":s("array",maxItems=40,description="Proposals that cannot all be carried out (e.g. three proposals for the same site); each group names at least two different proposals and allows 1 to one fewer than it names (422 invalid_value otherwise)",
+     items=request({"projects":s("array",minItems=2,maxItems=20,uniqueItems=True,items=proposal_reference),"at_most":bounded(1,MAX_COUNT)},["projects","at_most"]))},
    ["id","name","budget","vote_type","rule"]) | {"description":"A pool; each minimum must not exceed its maximum (422 invalid_value otherwise)."},
  "PhaseChange": obj({"to":ref("Phase")}),
  "NewWorkshop": request({"id":new_id,"theme":line(),"date":s("string",format="date",pattern="^[0-9]{4}-[0-9]{2}-[0-9]{2}$",description="YYYY-MM-DD, a day the calendar has"),

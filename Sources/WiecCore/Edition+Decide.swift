@@ -338,6 +338,9 @@ extension Edition {
         } catch .unknownRule(let name) {
             throw Refusal(.invalidValue, "pool \(pool.id): unknown rule \(name)")
         } catch {}
+        if pool.exclusionGroups.count > Bounds.maxExclusionGroups {
+            throw Refusal(.invalidValue, "pool \(pool.id): at most \(Bounds.maxExclusionGroups) exclusion groups, not \(pool.exclusionGroups.count)")
+        }
         if let problem = pool.exclusionGroups.lazy.compactMap(\.problem).first {
             throw Refusal(.invalidValue, "pool \(pool.id): \(problem)")
         }

@@ -132,6 +132,9 @@ public struct PoolExclusionGroup: Sendable, Hashable, Codable {
         let distinct = Set(projects)
         if distinct.count != projects.count { return "an exclusion group names a proposal twice" }
         if projects.count < 2 { return "an exclusion group needs at least two proposals" }
+        if projects.count > Bounds.maxExclusionGroupSize {
+            return "an exclusion group names at most \(Bounds.maxExclusionGroupSize) proposals, not \(projects.count)"
+        }
         if !(1..<projects.count).contains(atMost) {
             return "an exclusion group of \(projects.count) proposals allows 1 to \(projects.count - 1) of them, not \(atMost)"
         }

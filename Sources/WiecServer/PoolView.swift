@@ -66,7 +66,7 @@ struct PoolView: Codable, Sendable {
             minProjectScoreThreshold: minProjectScoreThreshold, supportListSize: supportListSize ?? 0,
             allowsRevoting: allowsRevoting ?? false,
             exclusionGroups: try (exclusionGroups ?? []).map { group in
-                PoolExclusionGroup(projects: try group.projects.map { try TextRules.line($0, "exclusion_groups") }, atMost: group.atMost)
+                PoolExclusionGroup(projects: try group.projects.map { try TextRules.reference($0, "exclusion_groups") }, atMost: group.atMost)
             })
     }
 }
