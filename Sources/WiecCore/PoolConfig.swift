@@ -27,15 +27,18 @@ public struct PoolConfig: Sendable, Hashable {
     public var currency: String
     /// Proposals that cannot all be carried out: greedy rules fund at most so many of each group.
     public var exclusionGroups: [PoolExclusionGroup]
+    /// The order of the projects on each voter's ballot.
+    public var ballotOrder: BallotOrder
 
     /// Creates a pool.
     public init(
         id: PoolID, name: String, budget: Money, voteType: VoteType, limits: BallotLimits = BallotLimits(),
         rule: String = "greedy", tieBreaking: String = TieBreaking.fileOrder.name,
         minProjectScoreThreshold: Int64? = nil, supportListSize: Int = 0, allowsRevoting: Bool = false,
-        currency: String = "PLN", exclusionGroups: [PoolExclusionGroup] = []
+        currency: String = "PLN", exclusionGroups: [PoolExclusionGroup] = [], ballotOrder: BallotOrder = .listOrder
     ) {
         self.exclusionGroups = exclusionGroups
+        self.ballotOrder = ballotOrder
         self.id = id
         self.name = name
         self.budget = budget
@@ -54,7 +57,7 @@ extension PoolConfig: Codable {
     private enum CodingKeys: String, CodingKey {
         case id, name, budget, voteType = "vote_type", rule, tieBreaking = "tie_breaking"
         case minProjectScoreThreshold = "min_project_score_threshold", supportListSize = "support_list_size"
-        case allowsRevoting = "allows_revoting", currency, exclusionGroups = "exclusion_groups"
+        case allowsRevoting = "allows_revoting", currency, exclusionGroups = "exclusion_groups", ballotOrderSeed = "ballot_order_seed"
         case minLength = "min_length", maxLength = "max_length", minSumCost = "min_sum_cost", maxSumCost = "max_sum_cost"
         case minPoints = "min_points", maxPoints = "max_points", minSumPoints = "min_sum_points", maxSumPoints = "max_sum_points"
     }
@@ -73,6 +76,7 @@ extension PoolConfig: Codable {
         allowsRevoting = try c.decode(Bool.self, forKey: .allowsRevoting)
         currency = try c.decode(String.self, forKey: .currency)
         exclusionGroups = try c.decodeIfPresent([PoolExclusionGroup].self, forKey: .exclusionGroups) ?? []
+        ballotOrder = try c.decodeIfPresent(String.self, forKey: .ballotOrderSeed).map { .randomPerVoter(seed: $0) } ?? .listOrder
         limits = BallotLimits(
             minLength: try c.decodeIfPresent(Int.self, forKey: .minLength),
             maxLength: try c.decodeIfPresent(Int.self, forKey: .maxLength),
@@ -85,7 +89,8 @@ extension PoolConfig: Codable {
         )
     }
 
-    /// Encodes a pool; absent limits and an empty list of exclusion groups are left out.
+    /// Encodes a pool; absent limits, an empty list of exclusion groups and the list order are
+    /// left out (a random order is its seed, `ballot_order_seed`).
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(id, forKey: .id)
@@ -99,6 +104,7 @@ extension PoolConfig: Codable {
         try c.encode(allowsRevoting, forKey: .allowsRevoting)
         try c.encode(currency, forKey: .currency)
         if !exclusionGroups.isEmpty { try c.encode(exclusionGroups, forKey: .exclusionGroups) }
+        if case .randomPerVoter(let seed) = ballotOrder { try c.encode(seed, forKey: .ballotOrderSeed) }
         try c.encodeIfPresent(limits.minLength, forKey: .minLength)
         try c.encodeIfPresent(limits.maxLength, forKey: .maxLength)
         try c.encodeIfPresent(limits.minSumCost, forKey: .minSumCost)

@@ -43,6 +43,9 @@ struct PoolRules: Sendable {
         if let cost = l.maxSumCost { lines.append(catalogue.text("limit_max_cost", language, ["amount": PolishFormat.money(cost, language)])) }
         if let cost = l.minSumCost { lines.append(catalogue.text("limit_min_cost", language, ["amount": PolishFormat.money(cost, language)])) }
         if config.allowsRevoting { lines.append(catalogue.text("limit_revoting", language)) }
+        if case .randomPerVoter(let seed) = config.ballotOrder {
+            lines.append(catalogue.text("limit_random_order", language, ["seed": seed]))
+        }
         return lines
     }
 

@@ -63,7 +63,7 @@ struct VotingPages: Sendable {
         _ state: EditionState, _ config: PoolConfig, resident: Actor, choices: BallotChoices, category: String?, page: PageRequest, formKey: String,
         extra: [String] = [], refusal: Refusal? = nil, status: HTTPResponse.Status = .ok
     ) throws -> Response {
-        let projects = state.admittedProposals(in: config.id)
+        let projects = config.ballotOrder.arrange(state.admittedProposals(in: config.id), id: \.id, for: resident.id)
         let check = BallotCheck(choices, config: config, projects: projects, catalogue: renderer.catalogue, language: page.language)
         let voter = try? site.gateway.voter(of: resident, in: state.id)
         let current = current(state, config, voter: voter)

@@ -22,6 +22,8 @@ struct PoolView: Codable, Sendable {
     var minSumPoints: Int64?
     var maxSumPoints: Int64?
     var exclusionGroups: [PoolExclusionGroup]?
+    var ballotOrder: String?
+    var ballotOrderSeed: String?
     var ballots: Int?
 
     enum CodingKeys: String, CodingKey {
@@ -30,6 +32,7 @@ struct PoolView: Codable, Sendable {
         case allowsRevoting = "allows_revoting", minLength = "min_length", maxLength = "max_length"
         case minSumCost = "min_sum_cost", maxSumCost = "max_sum_cost", minPoints = "min_points", maxPoints = "max_points"
         case minSumPoints = "min_sum_points", maxSumPoints = "max_sum_points", exclusionGroups = "exclusion_groups", ballots
+        case ballotOrder = "ballot_order", ballotOrderSeed = "ballot_order_seed"
     }
 
     init(_ config: PoolConfig, ballots: Int?) {
@@ -51,6 +54,8 @@ struct PoolView: Codable, Sendable {
         minSumPoints = config.limits.minSumPoints
         maxSumPoints = config.limits.maxSumPoints
         exclusionGroups = config.exclusionGroups.isEmpty ? nil : config.exclusionGroups
+        ballotOrder = config.ballotOrder.name
+        if case .randomPerVoter(let seed) = config.ballotOrder { ballotOrderSeed = seed }
         self.ballots = ballots
     }
 
@@ -67,6 +72,7 @@ struct PoolView: Codable, Sendable {
             allowsRevoting: allowsRevoting ?? false,
             exclusionGroups: try (exclusionGroups ?? []).map { group in
                 PoolExclusionGroup(projects: try group.projects.map { try TextRules.reference($0, "exclusion_groups") }, atMost: group.atMost)
-            })
+            },
+            ballotOrder: try BallotOrderChoice.order(named: ballotOrder, seed: ballotOrderSeed))
     }
 }

@@ -12,20 +12,56 @@ import WiecTestSupport
 
 /// A real server on loopback over a fresh store in a temporary folder, seeded through the
 /// ledger with two editions: `bo` in voting (an approval pool of at most two projects and
-/// 500 000 zł, and a cumulative pool of 5 points, at most 3 a project) and `nowa` in submission.
+/// 500 000 zł, and a cumulative pool of 5 points, at most 3 a project) and `nowa` in submission;
+/// with `randomOrder`, also `los` in voting, whose one pool orders its eight projects at random
+/// for every voter.
 struct PageServer {
     let folder: URL
     let configuration: ServerConfiguration
 
     static let official = Actor(role: .official, id: "urzednik")
 
-    init(demo: Bool = false) throws {
+    init(demo: Bool = false, randomOrder: Bool = false) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("wiec-pages-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         configuration = ServerConfiguration(
             host: "127.0.0.1", port: 0, databasePath: folder.appendingPathComponent("wiec.sqlite").path, demo: demo,
             demoBallotsFolder: SharedData.repositoryRoot.appendingPathComponent("ballots").path, registrationsPerMinute: 0)
         if !demo { try seed() }
+        if randomOrder { try seedRandomOrder() }
+    }
+
+    /// The seed of `los`'s random ballot order.
+    static let orderSeed = "losowanie-2027"
+
+    private func seedRandomOrder() throws {
+        let path = configuration.databasePath
+        let store = try LedgerStore(path: path, signer: try KeyFiles.signer(forLedger: path))
+        var step = 0
+        func run(_ command: Command) throws {
+            step += 1
+            _ = try store.execute(command, on: "los", by: Self.official, idempotencyKey: "los-\(step)", at: Date())
+        }
+        try run(.createEdition(name: "BO Losowo 2027"))
+        try run(.addPool(PoolConfig(
+            id: "gmina", name: "Cała gmina", budget: Money(units: 1_000_000), voteType: .approval,
+            ballotOrder: .randomPerVoter(seed: Self.orderSeed))))
+        try run(.advancePhase(to: .submission))
+        for number in 1...8 {
+            try run(.submitProposal(
+                id: "l\(number)", pool: "gmina", title: "Projekt numer \(number)", description: "Opis.", category: "zieleń", location: nil,
+                costEstimate: Money(units: 10_000), initiative: nil))
+        }
+        try run(.advancePhase(to: .review))
+        for number in 1...8 {
+            for stage in ReviewStage.allCases {
+                try run(.reviewProposal(
+                    proposal: "l\(number)", stage: stage, outcome: .positive, justification: "Zgodny z zasadami.",
+                    reviewedCost: stage == .cost ? Money(units: 10_000) : nil))
+            }
+        }
+        try run(.advancePhase(to: .appeals))
+        try run(.advancePhase(to: .voting))
     }
 
     private func seed() throws {

@@ -1,5 +1,7 @@
 import Foundation
 import Testing
+import WiecCore
+import WiecLedger
 
 /// The residents' pages over a real server: registration and signing in, forms that refuse
 /// with a message beside the field, escaping, CSRF, voting with the review step, the receipt
@@ -131,6 +133,31 @@ import Testing
             #expect(signed.html.contains("Dziękujemy, Twoje poparcie jest zapisane."))
             #expect(!signed.html.contains("Popieram ten projekt"))
         }
+    }
+
+    @Test func aRandomBallotOrderIsEveryVotersOwnAndReproducibleFromTheSeed() async throws {
+        let server = try PageServer(randomOrder: true)
+        let path = server.configuration.databasePath
+        let (shown, residents): ([[String]], Set<String>) = try await server.run { client in
+            var orders: [[String]] = []
+            for pesel in [Self.pesel, "85021512343", "77030811111"] {
+                var browser = Browser(client: client.client)
+                _ = try await Self.register(&browser, edition: "los", pesel: pesel)
+                let ballot = try await browser.get("/edycje/los/glosowanie/gmina")
+                #expect(ballot.html.contains(PageServer.orderSeed), "the ballot page states the seed of its order")
+                let order = ballot.html.matches(of: try Regex("value=\"(l[0-9])\"")).map { String(ballot.html[$0.range].dropFirst(7).dropLast()) }
+                let again = try await browser.get("/edycje/los/glosowanie/gmina")
+                #expect(again.html.matches(of: try Regex("value=\"(l[0-9])\"")).map { String(again.html[$0.range].dropFirst(7).dropLast()) } == order)
+                orders.append(order)
+            }
+            let store = try LedgerStore(path: path, signer: try KeyFiles.signer(forLedger: path))
+            return (orders, try store.state(of: "los").residents)
+        }
+        let listed = (1...8).map { "l\($0)" }
+        let expected = Set(residents.map { BallotOrder.randomPerVoter(seed: PageServer.orderSeed).arrange(listed, id: { $0 }, for: $0) })
+        #expect(shown.allSatisfy { Set($0) == Set(listed) && $0.count == 8 })
+        #expect(Set(shown) == expected, "each voter sees the order the seed and their id give")
+        #expect(Set(shown).count == 3)
     }
 
     @Test func votingExplainsBrokenLimitsReviewsThenCastsAndTheReceiptChecks() async throws {

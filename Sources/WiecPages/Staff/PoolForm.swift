@@ -32,6 +32,8 @@ enum PoolForm {
                        options: options(["file-order", "cost", "lexicographic"], value("remisy", "cost")) { renderer.text("staff_tie_" + $0, page) }),
             FieldModel(name: "ponowne", label: t("staff_revoting"), value: "", kind: .select,
                        options: options(["nie", "tak"], value("ponowne", "nie")) { renderer.text("staff_" + $0, page) }),
+            FieldModel(name: "kolejnosc", label: t("staff_ballot_order"), value: "", kind: .select,
+                       options: options(["list", "random"], value("kolejnosc", "list")) { renderer.text("staff_ballot_order_" + $0, page) }),
             FieldModel(name: "lista_poparcia", label: t("staff_support_list"), hint: t("staff_support_list_hint"), value: value("lista_poparcia", "0"), maxLength: 6,
                        inputMode: "numeric", autocomplete: "off", width: "short"),
         ]
@@ -61,10 +63,13 @@ enum PoolForm {
         let support = supportText.isEmpty ? 0 : Int(supportText)
         if support == nil || support! < 0 || support! > 1_000_000 { errors.add("lista_poparcia", t("staff_count_invalid")) }
         let rule = form.value("regula") ?? "greedy", tie = form.value("remisy") ?? "cost"
-        guard errors.isEmpty, let budget, let voteType, let support else { return nil }
+        let order = try? BallotOrderChoice.order(named: form.value("kolejnosc"), seed: nil)
+        if order == nil { errors.add("kolejnosc", t("staff_ballot_order")) }
+        guard errors.isEmpty, let budget, let voteType, let support, let order else { return nil }
         return PoolConfig(
             id: id, name: name, budget: budget, voteType: voteType,
             limits: BallotLimits(maxLength: maxProjects.map(Int.init), maxPoints: maxPoints, maxSumPoints: sumPoints),
-            rule: rule, tieBreaking: tie, supportListSize: support, allowsRevoting: form.value("ponowne") == "tak")
+            rule: rule, tieBreaking: tie, supportListSize: support, allowsRevoting: form.value("ponowne") == "tak",
+            ballotOrder: order)
     }
 }
