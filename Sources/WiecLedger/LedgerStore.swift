@@ -68,10 +68,10 @@ public final class LedgerStore: EditionStore {
         }
     }
 
-    /// The ids of the editions in the log, in the order they were created.
+    /// The ids of the editions in the log (civic budgets and village funds), in the order they were created.
     public func editions() throws -> [EditionID] {
         try database.read { db in
-            try String.fetchAll(db, sql: "SELECT edition FROM entries WHERE type = 'edition_created' ORDER BY seq")
+            try String.fetchAll(db, sql: "SELECT edition FROM entries WHERE type IN ('edition_created', 'fund_opened') ORDER BY seq")
         }
     }
 
