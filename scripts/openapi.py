@@ -73,8 +73,9 @@ schemas={
  "VoteType": s("string",enum=["approval","choose-1","cumulative","ordinal","scoring"]),
  "AmendmentPolicy": s("string",enum=["refuse","review_again"],description="What a change of a proposal whose review has begun does: refuse (409 review_started, the default) or review_again (the reviews done so far are set aside, shown in the proposal's amendments, and it is reviewed again)"),
  "Edition": obj({"id":string,"name":string,"kind":s("string",enum=["civic_budget","village_fund"],description="A civic budget, or a village fund (its record at /api/v1/village-funds/{fund})"),"phase":ref("Phase"),"pools":s("array",items=ref("Pool")),"proposals":integer,"residents":integer,"voters":integer,"amendment_policy":ref("AmendmentPolicy"),
+   "timetable":s("object",additionalProperties=ref("Day"),description="The day each phase is planned to begin (YYYY-MM-DD), by phase; empty until a timetable is announced"),
    "minimum_voter_age":s("integer",minimum=0,maximum=150,description="The youngest age, in whole years on the day of registration (Europe/Warsaw), at which a person may register; absent when there is no limit")},
-   ["id","name","kind","phase","pools","proposals","residents","voters","amendment_policy"]),
+   ["id","name","kind","phase","pools","proposals","residents","voters","amendment_policy","timetable"]),
  "Phase": s("string",enum=["draft","submission","review","appeals","voting","closed","published"]),
  "Review": obj({"stage":ref("Stage"),"outcome":ref("Outcome"),"justification":string,"reviewed_cost":amount,"reviewer":string},["stage","outcome","justification","reviewer"]),
  "Stage": s("string",enum=["formal","merit","cost"]),
@@ -103,6 +104,8 @@ schemas={
  # requests
  "NewEdition": request({"id":new_id,"name":line(),"minimum_voter_age":bounded(0,150,"Sets the minimum voter age in the same transaction as the creation"),"amendment_policy":ref("AmendmentPolicy")},["id","name"]),
  "AmendmentPolicyChange": obj({"policy":ref("AmendmentPolicy")}),
+ "TimetableChange": request({phase:s("string",format="date",pattern="^[0-9]{4}-[0-9]{2}-[0-9]{2}$",description=f"The day {phase} begins, YYYY-MM-DD, a day the calendar has")
+   for phase in ["submission","review","appeals","voting","closed","published"]}, []) | {"description":"The days the phases are planned to begin; a phase left out is not dated. Each dated phase begins after the one before it, and each is a day the calendar has (422 invalid_value otherwise)."},
  "VoterAgeLimit": obj({"minimum_age":nullable(bounded(0,150,"The youngest age, in whole years on the day of registration (Europe/Warsaw), at which a person may register; null for no limit"))}),
  "NewPool": request({"id":new_id,"name":line(),"budget":amount_in(1),"vote_type":ref("VoteType"),
    "rule":{"anyOf":[s("string",enum=["greedy","greedy-no-skip","greedy-threshold","equalshares","equalshares/add1","phragmen","greedy-custom","greedy-exclusive","unknown"]),
@@ -210,6 +213,7 @@ paths={
  "/api/v1/editions/{edition}/pools":{"post":op("Add a pool (admin, draft)",js("Pool","Created"),"201","NewPool",W,params=("edition",),idem=True)},
  "/api/v1/editions/{edition}/phase":{"post":op("Move to the next phase (admin); writes a checkpoint",js("PhaseChanged"),"200","PhaseChange",W,params=("edition",),idem=True)},
  "/api/v1/editions/{edition}/voter-age-limit":{"post":op("Set or remove the minimum voter age (admin, scope *, draft or submission); registrations made before keep their place",js("Edition"),"200","VoterAgeLimit",W,params=("edition",),idem=True)},
+ "/api/v1/editions/{edition}/timetable":{"post":op("Announce the days the phases are planned to begin (admin, scope *, draft to voting); replaces the timetable announced before",js("Edition"),"200","TimetableChange",W,params=("edition",),idem=True)},
  "/api/v1/editions/{edition}/amendment-policy":{"post":op("Set what a change of a proposal whose review has begun does (admin, scope *, draft or submission)",js("Edition"),"200","AmendmentPolicyChange",W,params=("edition",),idem=True)},
  "/api/v1/editions/{edition}/workshops":{"post":op("Record a workshop (admin)",js("Created","Created"),"201","NewWorkshop",W,params=("edition",),idem=True)},
  "/api/v1/editions/{edition}/initiatives":{"post":op("Submit an initiative (resident)",js("Created","Created"),"201","NewInitiative",W,params=("edition",),idem=True)},

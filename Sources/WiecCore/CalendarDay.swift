@@ -62,6 +62,18 @@ public struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertib
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
 
+    /// Whether the month has this day, in a year from 1 to 9999.
+    public var isValid: Bool {
+        (1...9999).contains(year) && (1...12).contains(month) && day >= 1 && day <= Self.days(inMonth: month, of: year)
+    }
+
+    /// The day before this one.
+    public var dayBefore: CalendarDay {
+        if day > 1 { return CalendarDay(year: year, month: month, day: day - 1) }
+        if month > 1 { return CalendarDay(year: year, month: month - 1, day: Self.days(inMonth: month - 1, of: year)) }
+        return CalendarDay(year: year - 1, month: 12, day: 31)
+    }
+
     /// `YYYY-MM-DD`.
     public var description: String {
         let pad = { (value: Int, width: Int) in String(repeating: "0", count: max(0, width - String(value).count)) + String(value) }

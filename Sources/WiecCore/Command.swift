@@ -12,6 +12,9 @@ public enum Command: Sendable, Hashable, Codable {
     /// Sets what happens to a change of a proposal whose review has begun (official, whole
     /// edition, `draft` or `submission`).
     case setAmendmentPolicy(AmendmentPolicy)
+    /// Announces the days the phases are planned to begin (official, whole edition, before the
+    /// voting closes); a later timetable replaces the earlier one.
+    case setTimetable(Timetable)
     /// Adds a pool (official, whole edition, in `draft`).
     case addPool(PoolConfig)
     /// Moves to the next phase (official, whole edition). Moving to `published` computes and

@@ -41,6 +41,11 @@ extension Edition {
             try require(actor, [.official], edition: true)
             try phase(state, [.draft, .submission], "the amendment policy is set")
             return [.amendmentPolicySet(policy: policy)]
+        case .setTimetable(let timetable):
+            try require(actor, [.official], edition: true)
+            try phase(state, [.draft, .submission, .review, .appeals, .voting], "the timetable is announced")
+            if let problem = timetable.problem { throw Refusal(.invalidValue, "timetable: \(problem)") }
+            return [.timetableSet(timetable: timetable)]
         case .addPool(let pool):
             try require(actor, [.official], edition: true)
             try phase(state, [.draft], "pools are added")

@@ -9,6 +9,8 @@ extension Edition {
             state.minimumVoterAge = minimumAge
         case .amendmentPolicySet(let policy):
             state.amendmentPolicy = policy
+        case .timetableSet(let timetable):
+            state.timetable = timetable
         case .poolAdded(let pool):
             state.pools[pool.id] = PoolState(config: pool)
             state.poolOrder.append(pool.id)

@@ -12,6 +12,8 @@ public struct EditionState: Sendable, Hashable {
     public var minimumVoterAge: Int?
     /// What a change of a proposal under review does.
     public var amendmentPolicy: AmendmentPolicy = .refuse
+    /// The days the phases are planned to begin, as last announced.
+    public var timetable = Timetable()
     /// Pools by id; ``poolOrder`` gives the order they were added.
     public var pools: [PoolID: PoolState] = [:]
     /// Pool ids in the order the pools were added.

@@ -6,6 +6,8 @@ public enum Event: Sendable, Hashable, Codable {
     case editionCreated(name: String)
     case voterAgeLimitSet(minimumAge: Int?)
     case amendmentPolicySet(policy: AmendmentPolicy)
+    /// The days the phases are planned to begin, announced to residents.
+    case timetableSet(timetable: Timetable)
     case poolAdded(pool: PoolConfig)
     case phaseChanged(from: Phase, to: Phase)
     case workshopRecorded(workshop: Workshop)
@@ -45,6 +47,7 @@ public enum Event: Sendable, Hashable, Codable {
         case editionCreated = "edition_created"
         case voterAgeLimitSet = "voter_age_limit_set"
         case amendmentPolicySet = "amendment_policy_set"
+        case timetableSet = "timetable_set"
         case poolAdded = "pool_added"
         case phaseChanged = "phase_changed"
         case workshopRecorded = "workshop_recorded"

@@ -27,7 +27,7 @@ enum Projector {
             try db.cachedStatement(sql: """
                 INSERT OR REPLACE INTO view_results (edition, pool, rule, selected, spent) VALUES (?, ?, ?, ?, ?)
                 """).execute(arguments: [edition, pool, result.rule, result.selected.joined(separator: ","), result.spent.minorUnits])
-        case .voterAgeLimitSet, .amendmentPolicySet, .poolAdded, .workshopRecorded, .initiativeSubmitted, .appealFiled, .residentRegistered, .voterRegistered,
+        case .voterAgeLimitSet, .amendmentPolicySet, .timetableSet, .poolAdded, .workshopRecorded, .initiativeSubmitted, .appealFiled, .residentRegistered, .voterRegistered,
             .publishedBallotRecorded, .villageFund, .localInitiative, .votingPointAdded, .paperBatchEntered, .paperProtocolRecorded:
             break
         }

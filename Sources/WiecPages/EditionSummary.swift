@@ -9,18 +9,23 @@ struct EditionSummary: ViewModel {
     var phaseHint: String
     var actions: [Link]
     var timetable: [Step]
+    /// The dates of the phase now under way, when the timetable gives them.
+    var currentDates: String?
 
     /// One phase of the timetable: done, now, or to come.
     struct Step: ViewModel {
         var label: String
         var state: String
         var isCurrent: Bool
+        /// "od 1 marca 2027 do 31 marca 2027", "od 1 czerwca 2027", or `nil` when not dated.
+        var dates: String?
 
         func child(named name: String) -> Any? {
             switch name {
             case "label": label
             case "state": state
             case "isCurrent": isCurrent
+            case "dates": dates
             default: nil
             }
         }
@@ -51,10 +56,20 @@ struct EditionSummary: ViewModel {
             actions = [Link(href: base + "/wyniki", label: t("action_results")), Link(href: base + "/projekty", label: t("action_browse"))]
         }
         self.actions = actions
-        timetable = Phase.allCases.map { phase in
-            let state = phase < state.phase ? "done" : phase == state.phase ? "now" : "next"
-            return Step(label: catalogue.text("phase_\(phase.rawValue)", language), state: catalogue.text("timetable_\(state)", language), isCurrent: state == "now")
+        let planned = state.timetable
+        func dates(_ phase: Phase) -> String? {
+            guard let start = planned.starts[phase] else { return nil }
+            let from = PolishFormat.day(start, language)
+            guard let end = planned.end(of: phase), end >= start else { return catalogue.text("timetable_from", language, ["from": from]) }
+            return catalogue.text("timetable_from_to", language, ["from": from, "to": PolishFormat.day(end, language)])
         }
+        timetable = Phase.allCases.map { phase in
+            let progress = phase < state.phase ? "done" : phase == state.phase ? "now" : "next"
+            return Step(
+                label: catalogue.text("phase_\(phase.rawValue)", language), state: catalogue.text("timetable_\(progress)", language),
+                isCurrent: progress == "now", dates: dates(phase))
+        }
+        currentDates = dates(state.phase)
     }
 
     func child(named key: String) -> Any? {
@@ -66,6 +81,7 @@ struct EditionSummary: ViewModel {
         case "actions": actions
         case "hasActions": !actions.isEmpty
         case "timetable": timetable
+        case "currentDates": currentDates
         default: nil
         }
     }

@@ -16,6 +16,15 @@ enum DemoVotingSeed {
     /// The demo resident's sign-in code, set again at every start with `--demo`.
     static let code = "DEMO-DEMO-2028"
 
+    /// A timetable that puts today in the voting: submission began 90 days ago, voting 3 days
+    /// ago, and the results come out in three weeks.
+    static func timetable(around now: Date) -> Timetable {
+        let offsets: [(Phase, Int)] = [(.submission, -90), (.review, -45), (.appeals, -17), (.voting, -3), (.closed, 14), (.published, 21)]
+        return Timetable(starts: Dictionary(uniqueKeysWithValues: offsets.map { phase, days in
+            (phase, CalendarDay(now.addingTimeInterval(Double(days) * 86_400), in: CalendarDay.warsaw))
+        }))
+    }
+
     /// Seeds the edition from the published demo edition.
     static func seed(_ store: LedgerStore, from demo: EditionState) throws {
         let official = PabulibImport.official
@@ -25,7 +34,8 @@ enum DemoVotingSeed {
         }
         let pools = demo.poolOrder.compactMap { demo.pools[$0]?.config }
         let proposals = demo.poolOrder.flatMap { demo.admittedProposals(in: $0) }
-        try run("setup", [.createEdition(name: "BO Demo 2028")] + pools.map { Command.addPool($0) } + [.advancePhase(to: .submission)])
+        try run("setup", [.createEdition(name: "BO Demo 2028"), .setTimetable(timetable(around: Date()))] + pools.map { Command.addPool($0) }
+            + [.advancePhase(to: .submission)])
         try run("proposals", proposals.map { proposal in
             .submitProposal(
                 id: proposal.id, pool: proposal.pool, title: proposal.title, description: proposal.description, category: proposal.category,

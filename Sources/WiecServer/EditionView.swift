@@ -18,9 +18,11 @@ struct EditionView: Codable, Sendable {
     var minimumVoterAge: Int?
     /// What a change of a proposal under review does.
     var amendmentPolicy: AmendmentPolicy
+    /// The days the phases are planned to begin, by phase; empty until a timetable is announced.
+    var timetable: Timetable
 
     enum CodingKeys: String, CodingKey {
-        case id, name, kind, phase, pools, proposals, residents, voters, minimumVoterAge = "minimum_voter_age", amendmentPolicy = "amendment_policy"
+        case id, name, kind, phase, pools, proposals, residents, voters, minimumVoterAge = "minimum_voter_age", amendmentPolicy = "amendment_policy", timetable
     }
 
     init(_ state: EditionState) {
@@ -30,6 +32,7 @@ struct EditionView: Codable, Sendable {
         phase = state.phase.rawValue
         minimumVoterAge = state.minimumVoterAge
         amendmentPolicy = state.amendmentPolicy
+        timetable = state.timetable
         pools = state.poolOrder.compactMap { state.pools[$0] }.map { PoolView($0.config, ballots: $0.ballots.count) }
         proposals = state.proposals.count
         residents = state.residents.count

@@ -19,6 +19,7 @@ struct EditionsController: Sendable {
         routes.post("editions/{edition}/phase", use: advance)
         routes.post("editions/{edition}/voter-age-limit", use: setVoterAgeLimit)
         routes.post("editions/{edition}/amendment-policy", use: setAmendmentPolicy)
+        routes.post("editions/{edition}/timetable", use: setTimetable)
         routes.post("editions/{edition}/workshops", use: recordWorkshop)
         routes.post("editions/{edition}/initiatives", use: submitInitiative)
         return routes
@@ -40,6 +41,27 @@ struct EditionsController: Sendable {
     /// What a change of a proposal under review does.
     struct AmendmentPolicyChange: Codable {
         var policy: AmendmentPolicy
+    }
+
+    /// The days the phases are planned to begin, `YYYY-MM-DD` each; a phase left out is not dated.
+    struct TimetableChange: Codable {
+        var submission: String?
+        var review: String?
+        var appeals: String?
+        var voting: String?
+        var closed: String?
+        var published: String?
+
+        /// The timetable, or a refusal naming a day the calendar does not have.
+        func timetable() throws -> Timetable {
+            let days: [(Phase, String?)] = [(.submission, submission), (.review, review), (.appeals, appeals), (.voting, voting), (.closed, closed), (.published, published)]
+            var starts: [Phase: CalendarDay] = [:]
+            for case let (phase, text?) in days {
+                guard let day = CalendarDay(iso: text) else { throw Refusal(.invalidValue, "\(phase.rawValue): \(text) is not a day of the calendar") }
+                starts[phase] = day
+            }
+            return Timetable(starts: starts)
+        }
     }
 
     /// A new voter age limit; `null` removes it, and the field must be there either way.
@@ -115,6 +137,14 @@ struct EditionsController: Sendable {
         let (actor, _) = try auth.actor(request, on: edition, as: .official)
         let input = try await body.decode(AmendmentPolicyChange.self, from: request)
         _ = try await gateway.execute(.setAmendmentPolicy(input.policy), on: edition, by: actor, request: request)
+        return try Reply.json(EditionView(try gateway.existing(edition)))
+    }
+
+    @Sendable func setTimetable(_ request: Request, context: WiecRequestContext) async throws -> Response {
+        let edition = try context.parameters.require("edition")
+        let (actor, _) = try auth.actor(request, on: edition, as: .official)
+        let input = try await body.decode(TimetableChange.self, from: request)
+        _ = try await gateway.execute(.setTimetable(try input.timetable()), on: edition, by: actor, request: request)
         return try Reply.json(EditionView(try gateway.existing(edition)))
     }
 

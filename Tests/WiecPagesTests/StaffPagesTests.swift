@@ -153,6 +153,34 @@ import WiecServer
         }
     }
 
+    @Test func theTimetableFormRefusesBesideTheFieldThenResidentsReadTheDates() async throws {
+        let server = try PageServer()
+        let staff = try Self.accounts(server)
+        try await server.run { client in
+            var browser = client
+            try await Self.signIn(&browser, staff.admin)
+            let overview = try await browser.get("/panel/edycje/nowa")
+            #expect(overview.html.contains("/panel/edycje/nowa/harmonogram") && overview.html.contains("Planowany początek"))
+            let form = try await browser.get("/panel/edycje/nowa/harmonogram")
+            #expect(form.status == .ok && form.html.contains("id=\"pole-submission\""))
+            let wrong = try await browser.post(
+                "/panel/edycje/nowa/harmonogram", [("submission", "2027-03-01"), ("review", "2027-02-30"), ("voting", "2027-02-01")], from: form)
+            #expect(wrong.status == .unprocessableContent)
+            #expect(wrong.html.contains("Podaj prawdziwy dzień w postaci RRRR-MM-DD"))
+            #expect(wrong.html.contains("Ten etap musi się zacząć później niż etap „Zgłaszanie projektów”"), "\(wrong.html)")
+            #expect(try await browser.get("/edycje/nowa").html.contains("od 1 marca 2027") == false, "nothing was announced")
+            let saved = try await browser.post(
+                "/panel/edycje/nowa/harmonogram", [("submission", "2027-03-01"), ("review", "2027-06-01"), ("voting", "2027-09-01")], from: wrong)
+            #expect(saved.status == .seeOther, "\(saved.html)")
+            #expect(try await browser.follow(saved).html.contains("Harmonogram został zapisany"))
+            var resident = Browser(client: client.client)
+            let edition = try await resident.get("/edycje/nowa")
+            #expect(edition.html.contains("od 1 marca 2027 do 31 maja 2027"), "the phase now under way, with its dates")
+            #expect(edition.html.contains("od 1 czerwca 2027 do 31 sierpnia 2027") && edition.html.contains("od 1 września 2027"))
+            #expect(try await resident.get("/").html.contains("od 1 marca 2027 do 31 maja 2027"), "the home page gives the current phase's dates")
+        }
+    }
+
     @Test func aPaperBatchWithACardOfAVoterWhoVotedOnlineStoresNothing() async throws {
         let server = try PageServer()
         let staff = try Self.accounts(server)

@@ -93,6 +93,7 @@ WRITES = {
     "PhaseChange": ("az-phase", {"admin"}, lambda w, role: {"to": "submission"}),
     "VoterAgeLimit": ("az-draft", {"admin"}, lambda w, role: {"minimum_age": 16}),
     "AmendmentPolicyChange": ("az-draft", {"admin"}, lambda w, role: {"policy": "review_again"}),
+    "TimetableChange": ("az-draft", {"admin"}, lambda w, role: {"submission": "2027-03-01", "voting": "2027-06-01"}),
     "NewWorkshop": ("az-draft", {"admin"}, lambda w, role: {
         "id": fresh("w"), "theme": "Zieleń", "date": "2027-03-14", "place": "MDK", "facilitator": "K. Nowak", "participants": 12}),
     "NewInitiative": ("az-sub", {"resident", "admin"}, lambda w, role: {"id": fresh("i"), "title": "Inicjatywa", "description": "Opis"}),

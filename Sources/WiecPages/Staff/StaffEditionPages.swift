@@ -97,13 +97,17 @@ struct StaffEditionPages: Sendable {
             StaffPage.Row(cells: [
                 StaffPage.Cell(text: renderer.catalogue.text("phase_" + phase.rawValue, page.language)),
                 StaffPage.Cell(text: phase == state.phase ? t("staff_phase_now") : phase < state.phase ? t("staff_phase_done") : t("staff_phase_later")),
+                StaffPage.Cell(text: state.timetable.starts[phase].map { PolishFormat.day($0, page.language) } ?? "—"),
             ])
         }
         var timetable = StaffPage.Section(
             title: t("staff_timetable"),
-            table: StaffPage.Table(caption: t("staff_timetable"), headers: [t("staff_phase"), t("staff_phase_state")], rows: phases, empty: ""))
+            table: StaffPage.Table(caption: t("staff_timetable"), headers: [t("staff_phase"), t("staff_phase_state"), t("staff_planned_start")], rows: phases, empty: ""))
         if actor.role == .official, let next = state.phase.next {
             timetable.links = [Link(href: "\(base)/faza?na=\(next.rawValue)", label: renderer.text("staff_move_to", page, ["phase": renderer.catalogue.text("phase_" + next.rawValue, page.language)]))]
+        }
+        if actor.role == .official, state.phase < .closed {
+            timetable.links.append(Link(href: "\(base)/harmonogram", label: t("staff_timetable_edit")))
         }
         let pools = state.poolOrder.compactMap { state.pools[$0]?.config }.map { config in
             let rules = PoolRules(config: config, catalogue: renderer.catalogue, language: page.language)

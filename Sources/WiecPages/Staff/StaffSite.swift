@@ -36,6 +36,7 @@ public struct StaffSite: Sendable {
         let routes = RouteCollection(context: WiecRequestContext.self)
         StaffAccountPages(site: self).add(to: routes)
         StaffEditionPages(site: self).add(to: routes)
+        TimetablePages(site: self).add(to: routes)
         ReviewQueuePages(site: self).add(to: routes)
         AppealDecisionPages(site: self).add(to: routes)
         PaperBallotPages(site: self).add(to: routes)
