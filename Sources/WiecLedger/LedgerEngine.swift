@@ -29,7 +29,7 @@ public protocol LedgerReading {
     /// The hash stored beside an entry, if there is such an entry.
     func storedHash(of sequence: Int64) throws -> [UInt8]?
 
-    /// The ids of the editions in the log, in the order they were created.
+    /// The ids of the editions in the log (civic budgets and village funds), in the order they were created.
     func editionIDs() throws -> [EditionID]
 
     /// The signed checkpoints, smallest tree first, each with the size it was filed under.

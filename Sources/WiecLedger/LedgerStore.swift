@@ -72,7 +72,7 @@ public final class LedgerStore: EditionStore {
         try currentFold().editions[edition] ?? EditionState(id: edition)
     }
 
-    /// The ids of the editions in the log, in the order they were created.
+    /// The ids of the editions in the log (civic budgets and village funds), in the order they were created.
     public func editions() throws -> [EditionID] {
         try engine.read { try $0.editionIDs() }
     }

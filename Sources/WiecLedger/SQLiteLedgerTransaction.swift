@@ -23,7 +23,7 @@ struct SQLiteLedgerTransaction: LedgerTransaction {
 
     func editionIDs() throws -> [EditionID] {
         try EntryRecord.select(EntryRecord.Columns.edition, as: String.self)
-            .filter(EntryRecord.Columns.type == "edition_created").order(EntryRecord.Columns.sequence).fetchAll(db)
+            .filter(["edition_created", "fund_opened"].contains(EntryRecord.Columns.type)).order(EntryRecord.Columns.sequence).fetchAll(db)
     }
 
     func checkpoints() throws -> [(size: Int64, note: String)] {

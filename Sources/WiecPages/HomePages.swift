@@ -10,8 +10,11 @@ struct HomePages: Sendable {
 
     func add(to routes: RouteCollection<WiecRequestContext>) {
         site.get(routes, "/") { page, _, _ in
-            let editions = try site.gateway.editions().filter { $0.phase > .draft }
-            let model = HomePage(editions: editions.map { EditionSummary($0, catalogue: site.renderer.catalogue, language: page.language) })
+            let all = try site.gateway.editions()
+            let editions = all.filter { $0.villageFund == nil && $0.phase > .draft }
+            let model = HomePage(
+                editions: editions.map { EditionSummary($0, catalogue: site.renderer.catalogue, language: page.language) },
+                funds: all.filter { $0.villageFund != nil }.map { Link(href: "/fundusze/\($0.id)", label: $0.name ?? $0.id) })
             return site.renderer.response("home", model, chrome: site.chrome(site.renderer.text("home_title", page), page, section: "home"), request: page)
         }
         site.get(routes, "/edycje/{edition}") { page, _, context in
@@ -34,7 +37,7 @@ struct HomePages: Sendable {
             return site.renderer.response("accessibility", model, chrome: site.chrome(site.renderer.text("a11y_title", page), page), request: page)
         }
         site.get(routes, "/audyt") { page, _, _ in
-            let editions = try site.gateway.editions().filter { $0.phase > .draft }
+            let editions = try site.gateway.editions().filter { $0.villageFund == nil && $0.phase > .draft }
             let model = AuditPage(editions: editions, catalogue: site.renderer.catalogue, language: page.language)
             return site.renderer.response("audit", model, chrome: site.chrome(site.renderer.text("audit_title", page), page), request: page)
         }

@@ -59,6 +59,7 @@ public struct ResidentSite: Sendable {
         VotingPages(site: self).add(to: routes)
         ReceiptPages(site: self).add(to: routes)
         ResultsPages(site: self).add(to: routes)
+        VillageFundPages(site: self).add(to: routes)
         return routes
     }
 

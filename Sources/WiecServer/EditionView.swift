@@ -4,6 +4,8 @@ import WiecCore
 struct EditionView: Codable, Sendable {
     var id: String
     var name: String
+    /// `civic_budget`, or `village_fund` for a fund (its own record is under `/village-funds`).
+    var kind: String
     var phase: String
     var pools: [PoolView]
     var proposals: Int
@@ -18,12 +20,13 @@ struct EditionView: Codable, Sendable {
     var amendmentPolicy: AmendmentPolicy
 
     enum CodingKeys: String, CodingKey {
-        case id, name, phase, pools, proposals, residents, voters, minimumVoterAge = "minimum_voter_age", amendmentPolicy = "amendment_policy"
+        case id, name, kind, phase, pools, proposals, residents, voters, minimumVoterAge = "minimum_voter_age", amendmentPolicy = "amendment_policy"
     }
 
     init(_ state: EditionState) {
         id = state.id
         name = state.name ?? ""
+        kind = state.villageFund == nil ? "civic_budget" : "village_fund"
         phase = state.phase.rawValue
         minimumVoterAge = state.minimumVoterAge
         amendmentPolicy = state.amendmentPolicy

@@ -15,8 +15,8 @@ import random
 import time
 
 import pytest
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from conftest import chrome
@@ -88,6 +88,20 @@ class Official:
         self.phase("voting")
 
 
+def replaced(element) -> bool:
+    """Whether the document `element` belonged to is gone. Chromium answers either "stale element"
+    or, while the new document is being attached, "node does not belong to the document"."""
+    try:
+        element.tag_name
+        return False
+    except StaleElementReferenceException:
+        return True
+    except WebDriverException as error:
+        if "does not belong to the document" in str(error) or "No node with given id" in str(error):
+            return True
+        raise
+
+
 class Person:
     """A resident in a browser, clicking and typing; every page reached is checked by axe.
 
@@ -116,8 +130,9 @@ class Person:
         """Clicks something that loads a page, and waits for the new page."""
         old = self.driver.find_element(By.TAG_NAME, "html")
         element.click()
-        WebDriverWait(self.driver, 15).until(expected_conditions.staleness_of(old))
-        WebDriverWait(self.driver, 15).until(lambda d: d.execute_script("return document.readyState") == "complete")
+        WebDriverWait(self.driver, 15).until(lambda _: replaced(old))
+        WebDriverWait(self.driver, 15, ignored_exceptions=(WebDriverException,)).until(
+            lambda d: d.execute_script("return document.readyState") == "complete")
         self.audit()
 
     def press(self, selector: str) -> None:

@@ -89,9 +89,7 @@ def change_phase(person: Person, base: str, label: str) -> None:
     assert "Korzeń drzewa" in page_text(person)
 
 
-# The JS-off run races page loads in the shared Person helpers (Chromium: "Node with given id
-# does not belong to the document"); it stays listed, skipped, until those helpers wait for loads.
-@pytest.mark.parametrize("javascript", [True, pytest.param(False, marks=pytest.mark.skip(reason="JS-off staff run flaky: Person helpers race page loads"))], ids=["js-on", "js-off"])
+@pytest.mark.parametrize("javascript", [True, False], ids=["js-on", "js-off"])
 def test_an_edition_run_from_the_staff_pages(server, browser_tools, javascript):
     admin_code, admin_token = staff_code(server, "admin", "*", "Anna Urzędniczka")
     reviewer_code, _ = staff_code(server, "reviewer", "bo:miasto", "Radny Miejski")

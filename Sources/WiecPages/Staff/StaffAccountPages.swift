@@ -74,7 +74,7 @@ struct StaffAccountPages: Sendable {
                 Fact(term: t("staff_account_scope", [:]), value: account.scope == .all ? t("staff_scope_all", [:]) : account.scope.text),
             ],
             forms: [StaffForm(action: "\(StaffSite.root)/wyloguj", submit: t("staff_sign_out", [:]), secondary: true)])
-        let inScope = editions.filter { account.scope.scope(in: $0.id) != nil }
+        let inScope = editions.filter { $0.villageFund == nil && account.scope.scope(in: $0.id) != nil }
         let rows = inScope.map { state in
             StaffPage.Row(cells: [
                 StaffPage.Cell(text: state.name ?? state.id, href: account.role == .auditor ? nil : "\(StaffSite.root)/edycje/\(state.id)"),
@@ -92,6 +92,9 @@ struct StaffAccountPages: Sendable {
         if account.role == .admin, account.scope == .all {
             sections[1].links = [Link(href: "\(StaffSite.root)/nowa-edycja", label: t("staff_new_edition", [:]))]
         }
+        sections.append(StaffPage.Section(
+            title: t("fund_index_title", [:]), paragraphs: [t("fund_staff_index_lead", [:])],
+            links: [Link(href: VillageFundStaffPages.root, label: t("fund_staff_open_list", [:]))]))
         if account.role == .auditor { sections[1].paragraphs = [t("staff_auditor_note", [:])] }
         return StaffPage(heading: t("staff_home_title", [:]), lead: nil, sections: sections)
     }

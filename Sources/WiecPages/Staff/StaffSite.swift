@@ -40,6 +40,7 @@ public struct StaffSite: Sendable {
         AppealDecisionPages(site: self).add(to: routes)
         PaperBallotPages(site: self).add(to: routes)
         AuditLogPages(site: self).add(to: routes)
+        VillageFundStaffPages(site: self).add(to: routes)
         return routes
     }
 
