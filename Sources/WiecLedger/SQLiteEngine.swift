@@ -1,5 +1,5 @@
 import Foundation
-public import GRDB
+import GRDB
 
 /// The ledger on one SQLite file: WAL, one writer at a time (an IMMEDIATE transaction holds the
 /// head, also against other processes on the file), `synchronous=FULL` so that a commit is on
