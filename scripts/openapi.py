@@ -45,6 +45,7 @@ def paragraph(required=False, maximum=10000):
     if required: d["minLength"]=1
     return d
 new_id={"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$","description":"An id the client chooses: a letter or digit, then letters, digits, '-', '_' or '.', at most 64. Ids the server makes (when none is given) hold a '~' and cannot be chosen."}
+proposal_reference={"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._~-]{0,63}$","description":"A proposal's id: one a client chose, or one the server made (with a '~')."}
 reference={"type":"string","minLength":1,"maxLength":200,"description":"The id of something that exists; an unknown one is refused with 422."}
 pesel={"type":"string","pattern":"^[0-9]{2}(0[1-9]|1[0-2]|2[1-9]|3[0-2]|4[1-9]|5[0-2]|6[1-9]|7[0-2]|8[1-9]|9[0-2])(0[1-9]|[12][0-9]|3[01])[0-9]{5}$",
   "description":"Eleven digits encoding a birth date (month +80 for the 1800s, +20 for the 2000s, +40, +60); refused with 422 invalid_pesel when the check digit does not match, the day does not exist, or the birth date is after the day of registration. Never echoed."}
@@ -61,9 +62,12 @@ schemas={
    "proof":s("string",description="where the inclusion proof against a signed checkpoint is"),
    "checkpoint":s("string",description="where the latest signed checkpoint is")},["first_sequence","sequence","entry_hash","proof","checkpoint"]),
  "Pool": obj({"id":string,"name":string,"budget":amount,"vote_type":ref("VoteType"),
-   "rule":string,"tie_breaking":string,"min_project_score_threshold":integer,"support_list_size":integer,"allows_revoting":boolean,
+   "rule":s("string",description="A pabulib rule name (greedy, greedy-no-skip, greedy-threshold, greedy-exclusive, equalshares, ...), or greedy-no-skip --top-up 80% for Poznań's top-up"),"tie_breaking":string,"min_project_score_threshold":integer,"support_list_size":integer,"allows_revoting":boolean,
    "min_length":integer,"max_length":integer,"min_sum_cost":amount,"max_sum_cost":amount,"min_points":integer,"max_points":integer,
-   "min_sum_points":integer,"max_sum_points":integer,"ballots":integer},["id","name","budget","vote_type","rule"]),
+   "min_sum_points":integer,"max_sum_points":integer,
+   "exclusion_groups":s("array",description="Proposals that cannot all be carried out (e.g. three proposals for the same site): greedy rules fund at most at_most of each group and pass over the others",
+     items=obj({"projects":s("array",items=string,minItems=2),"at_most":s("integer",minimum=1)})),
+   "ballots":integer},["id","name","budget","vote_type","rule"]),
  "VoteType": s("string",enum=["approval","choose-1","cumulative","ordinal","scoring"]),
  "AmendmentPolicy": s("string",enum=["refuse","review_again"],description="What a change of a proposal whose review has begun does: refuse (409 review_started, the default) or review_again (the reviews done so far are set aside, shown in the proposal's amendments, and it is reviewed again)"),
  "Edition": obj({"id":string,"name":string,"kind":s("string",enum=["civic_budget","village_fund"],description="A civic budget, or a village fund (its record at /api/v1/village-funds/{fund})"),"phase":ref("Phase"),"pools":s("array",items=ref("Pool")),"proposals":integer,"residents":integer,"voters":integer,"amendment_policy":ref("AmendmentPolicy"),
@@ -99,12 +103,15 @@ schemas={
  "AmendmentPolicyChange": obj({"policy":ref("AmendmentPolicy")}),
  "VoterAgeLimit": obj({"minimum_age":nullable(bounded(0,150,"The youngest age, in whole years on the day of registration (Europe/Warsaw), at which a person may register; null for no limit"))}),
  "NewPool": request({"id":new_id,"name":line(),"budget":amount_in(1),"vote_type":ref("VoteType"),
-   "rule":s("string",enum=["greedy","greedy-no-skip","greedy-threshold","equalshares","equalshares/add1","phragmen","greedy-custom","greedy-exclusive","unknown"],
-            description="The tally rule as pabulib names it; greedy-custom, greedy-exclusive and unknown record past editions and cannot be published"),
+   "rule":{"anyOf":[s("string",enum=["greedy","greedy-no-skip","greedy-threshold","equalshares","equalshares/add1","phragmen","greedy-custom","greedy-exclusive","unknown"]),
+                    s("string",pattern="^greedy-no-skip --top-up (100|[1-9][0-9]?(\\.[0-9]{1,2})?)%$")],
+            "description":"The tally rule as pabulib names it, or greedy-no-skip with a top-up (greedy-no-skip --top-up 80%: Poznań's rule, the first project that does not fit is funded when the budget left is at least 80% of its cost); greedy-custom and unknown record past editions and cannot be published, nor can greedy-exclusive without exclusion_groups"},
    "tie_breaking":{"type":"string","maxLength":80,"pattern":f"^(file-order|cost|lexicographic|cost-votes-lottery:[^{SPACES}{REFUSED}][^{REFUSED}]*)$"},
    "min_project_score_threshold":bounded(0,MAX_SCORE),"support_list_size":bounded(0,MAX_COUNT),"allows_revoting":boolean,
    "min_length":bounded(0,MAX_COUNT),"max_length":bounded(1,MAX_COUNT),"min_sum_cost":amount_in(0),"max_sum_cost":amount_in(0),
-   "min_points":bounded(0,MAX_POINTS),"max_points":bounded(0,MAX_POINTS),"min_sum_points":bounded(0,MAX_POINTS),"max_sum_points":bounded(0,MAX_POINTS)},
+   "min_points":bounded(0,MAX_POINTS),"max_points":bounded(0,MAX_POINTS),"min_sum_points":bounded(0,MAX_POINTS),"max_sum_points":bounded(0,MAX_POINTS),
+   "exclusion_groups":s("array",maxItems=40,description="Proposals that cannot all be carried out (e.g. three proposals for the same site); each group names at least two different proposals and allows 1 to one fewer than it names (422 invalid_value otherwise)",
+     items=request({"projects":s("array",minItems=2,maxItems=20,uniqueItems=True,items=proposal_reference),"at_most":bounded(1,MAX_COUNT)},["projects","at_most"]))},
    ["id","name","budget","vote_type","rule"]) | {"description":"A pool; each minimum must not exceed its maximum (422 invalid_value otherwise)."},
  "PhaseChange": obj({"to":ref("Phase")}),
  "NewWorkshop": request({"id":new_id,"theme":line(),"date":s("string",format="date",pattern="^[0-9]{4}-[0-9]{2}-[0-9]{2}$",description="YYYY-MM-DD, a day the calendar has"),

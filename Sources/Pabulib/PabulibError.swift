@@ -21,8 +21,9 @@ public struct PabulibError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 }
 
-/// A problem that the file states about itself (META counts or official scores that disagree
-/// with the data); reported, never hidden, and it does not stop a count.
+/// A problem that does not stop a count: a published ballot that breaks the file's own rules
+/// (counted as published), a `selected` value of no known meaning, or what the file states about
+/// itself (META counts, official scores) that its data contradict. Reported, never hidden.
 public struct PabulibWarning: Sendable, Hashable, CustomStringConvertible {
     /// The 1-based line number the warning is about, when there is one.
     public var line: Int?
@@ -30,11 +31,14 @@ public struct PabulibWarning: Sendable, Hashable, CustomStringConvertible {
     public var field: String
     /// What disagrees.
     public var message: String
+    /// The index in VOTES of the ballot that breaks the file's rules, when the warning is about one.
+    public var vote: Int?
 
-    public init(line: Int?, field: String, message: String) {
+    public init(line: Int?, field: String, message: String, vote: Int? = nil) {
         self.line = line
         self.field = field
         self.message = message
+        self.vote = vote
     }
 
     public var description: String {

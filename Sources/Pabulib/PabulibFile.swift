@@ -48,10 +48,28 @@ public struct PabulibFile: Sendable, Hashable {
     /// The rule the file says decided the vote (`rule` in META).
     public var rule: String? { self[meta: "rule"] }
 
-    /// The ids of the projects the city funded (`selected` = 1), or `nil` without that column.
-    public var selectedProjectIDs: Set<String>? {
+    /// Each project's `selected` value as a whole number, indexed like ``projects``, or `nil`
+    /// without that column; a value that is not a whole number is `nil`.
+    ///
+    /// Published files write 0 (not funded), 1 (funded), 2 (funded under a local rule: Poznań's
+    /// 80% top-up, Gdynia's turnout award…) and 3 (funded later from reserve funds); the
+    /// `comment` explains 2 and 3 where they occur.
+    public var selections: [Int?]? {
         guard let column = projectColumns.firstIndex(of: "selected") else { return nil }
-        return Set(projects.lazy.filter { $0.values[column] == "1" }.map(\.id))
+        return projects.map { Int($0.values[column].trimmingSpaces()) }
+    }
+
+    /// The ids of the projects the city's count funded (`selected` = 1), or `nil` without that column.
+    public var selectedProjectIDs: Set<String>? {
+        projectIDs(selected: 1)
+    }
+
+    /// The ids of the projects whose `selected` value is `value`, or `nil` without that column.
+    public func projectIDs(selected value: Int) -> Set<String>? {
+        guard let selections else { return nil }
+        var ids = Set<String>()
+        for (project, selection) in zip(projects, selections) where selection == value { ids.insert(project.id) }
+        return ids
     }
 }
 

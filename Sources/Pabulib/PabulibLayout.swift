@@ -28,7 +28,7 @@ struct ProjectLayout {
     enum ValueCheck {
         /// `votes`, `score`: a number, or empty.
         case number
-        /// `selected`: 0, 1 or 2, or empty.
+        /// `selected`: a whole number, or empty (see ``PabulibFile/Selection``).
         case selection
         /// Any text.
         case none
@@ -46,19 +46,27 @@ struct ProjectLayout {
     var checks: [ValueCheck] = []
 
     /// Checks the value of the extra column at `index` (among ``extra``) where pabulib fixes its meaning.
-    func check(_ value: CSVScanner.Field, extraColumn index: Int, line: Int, reader: PabulibReader) throws(PabulibError) {
+    ///
+    /// - Returns: a warning for a `selected` value of no known meaning, which is kept as written.
+    /// - Throws: ``PabulibError`` for a `votes` or `score` value that is not a number.
+    func check(_ value: CSVScanner.Field, extraColumn index: Int, line: Int, reader: PabulibReader) throws(PabulibError) -> PabulibWarning? {
         switch checks[index] {
         case .number:
             if !value.isEmpty, Money(decimalUTF8: value) == nil, Int64(CSVScanner.text(value)) == nil {
                 throw reader.error(line, extraColumns[index], "'\(CSVScanner.text(value))' is not a number")
             }
         case .selection:
-            if value.count > 1 || value.first.map({ !(UInt8(ascii: "0")...UInt8(ascii: "2")).contains($0) }) == true {
-                throw reader.error(line, extraColumns[index], "'\(CSVScanner.text(value))' is not 0, 1 or 2")
-            }
+            // The usual values are one digit: they are checked without making a string.
+            if value.isEmpty || value.count == 1 && (UInt8(ascii: "0")...UInt8(ascii: "3")).contains(value[0]) { return nil }
+            let text = CSVScanner.text(value)
+            let meaning = Int(text) == nil ? "is not a whole number" : "has no known meaning"
+            return PabulibWarning(
+                line: line, field: extraColumns[index],
+                message: "'\(text)' \(meaning) (0 not funded, 1 funded, 2 funded by a local top-up rule, 3 funded from reserve funds); kept as written")
         case .none:
             break
         }
+        return nil
     }
 }
 

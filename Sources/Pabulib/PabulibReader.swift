@@ -1,11 +1,15 @@
 import WiecTally
 
-/// What to do with a ballot that breaks the file's own limits (`max_length`, `max_sum_cost`, …).
+/// What to do with a published ballot that breaks the file's own rules: a project named twice,
+/// or the limits `max_length`, `max_sum_cost`, `min_sum_points`… A file that cannot be read
+/// (structure, unknown project, duplicate ids, bad numbers) is refused either way.
 public enum LimitCheck: Sendable {
-    /// Refuse the file with an error naming the ballot's line: what Wiec does with its own data.
+    /// Refuse the file with an error naming the ballot's line: for checking a file before it is
+    /// published (`--strict`).
     case enforce
-    /// Keep the ballot and report it as a warning: for published data whose official count
-    /// included such ballots.
+    /// Count the ballot as published and report it as a warning with its line: the cities
+    /// counted such ballots. A project named twice counts once (on a cumulative or scoring
+    /// ballot its points add up).
     case report
 }
 
@@ -68,7 +72,7 @@ struct VoteLookup {
     var pointsTotal: Int64 = 0
     /// Selections written the same way by many voters are read once.
     var selections: SelectionCache
-    /// The projects of the ballot being read (a ballot names each project at most once).
+    /// The projects of the ballot being read, each once.
     var scratch: [Int]
 
     /// Makes the tables for the votes, sized for `expectedVotes` (a hint: they grow past it).
@@ -101,7 +105,8 @@ struct PabulibReader {
     private let limitCheck: LimitCheck
     /// Whether every column of every project and vote is kept, or only what a count needs.
     private let keepsWholeFile: Bool
-    /// Ballots that broke the file's limits, when they are reported rather than refused.
+    /// Ballots that broke the file's rules, when they are reported rather than refused, and
+    /// `selected` values of no known meaning.
     private(set) var warnings: [PabulibWarning] = []
     /// The ballots, when the whole file is not kept.
     private(set) var ballots: [Ballot] = []
@@ -258,7 +263,9 @@ struct PabulibReader {
         var values: [String] = []
         if keepsWholeFile { values.reserveCapacity(layout.extra.count) }
         for (extraIndex, index) in layout.extra.enumerated() {
-            try layout.check(fields[index], extraColumn: extraIndex, line: line, reader: self)
+            if let warning = try layout.check(fields[index], extraColumn: extraIndex, line: line, reader: self) {
+                warnings.append(warning)
+            }
             if keepsWholeFile { values.append(text(index)) }
         }
         return PabulibProject(id: id, cost: cost, values: values)
@@ -277,11 +284,16 @@ struct PabulibReader {
                 // VOTES comes last: every section has been read by now.
                 throw error(line, title.rawValue.uppercased(), "the section appears twice")
             }
-            let (voterID, ballot, violation) = try readVote(line: line, layout: layout, lookup: &lookup)
+            let (voterID, ballot, repeated, violation) = try readVote(line: line, layout: layout, lookup: &lookup)
+            let vote = keepsWholeFile ? votes.count : ballots.count
+            // Only a report reaches here with a project named twice: the strict reader refused it.
+            if let repeated {
+                warnings.append(PabulibWarning(line: line, field: repeated.field, message: repeated.message, vote: vote))
+            }
             if let violation {
                 switch limitCheck {
                 case .enforce: throw error(line, violation.field, violation.message)
-                case .report: warnings.append(PabulibWarning(line: line, field: violation.field, message: violation.message))
+                case .report: warnings.append(PabulibWarning(line: line, field: violation.field, message: violation.message, vote: vote))
                 }
             }
             if keepsWholeFile {
@@ -294,7 +306,8 @@ struct PabulibReader {
         return votes
     }
 
-    /// Reads and checks one vote: its voter id, its ballot, and the first of the file's limits it breaks.
+    /// Reads and checks one vote: its voter id, its ballot (each project once), the project it
+    /// names twice, and the first of the file's limits that ballot breaks.
     ///
     /// This and the other helpers called once per vote or project (``readProjects(_:line:lookup:)``,
     /// ``readPoints(_:line:)``, ``readProject(line:layout:)``, ``sectionTitle()``) change nothing,
@@ -302,7 +315,7 @@ struct PabulibReader {
     /// methods from the loops, the whole reader was copied (and its references retained) each time.
     private mutating func readVote(
         line: Int, layout: VoteLayout, lookup: inout VoteLookup
-    ) throws(PabulibError) -> (voterID: CSVScanner.Field, ballot: Ballot, violation: BallotRules.Violation?) {
+    ) throws(PabulibError) -> (voterID: CSVScanner.Field, ballot: Ballot, repeated: BallotRules.Violation?, violation: BallotRules.Violation?) {
         guard fields.count == layout.width else {
             throw error(line, nil, "expected \(layout.width) fields as in the VOTES header, found \(fields.count)")
         }
@@ -313,20 +326,26 @@ struct PabulibReader {
         }
         let voteField = fields[layout.vote]
         let projects: [Int]
+        let repeats: Repeats?
         var violation: BallotRules.Violation?
         if let known = lookup.selections.known(voteField) {
-            (projects, violation) = known
+            (projects, repeats, violation) = known
         } else {
-            projects = try readProjects(voteField, line: line, lookup: &lookup)
+            (projects, repeats) = try readProjects(voteField, line: line, lookup: &lookup)
             // Without points this is the vote's verdict; with points it is checked again below.
             violation = lookup.rules.violation(projects: projects, points: [], costs: lookup.costs)
-            lookup.selections.remember(projects, violation: violation)
+            lookup.selections.remember(projects, repeats: repeats, violation: violation)
         }
         var points: [Int64] = []
+        var repeated = repeats.map { BallotRules.Violation(field: "vote", message: "project '\($0.project)' appears twice on the ballot; counted once") }
         if let pointsField = layout.points {
             points = try readPoints(fields[pointsField], line: line)
+            if let repeats, points.count == repeats.positions.count {
+                points = repeats.merged(points, into: projects.count)
+                repeated?.message = "project '\(repeats.project)' appears twice on the ballot; its points add up"
+            }
             guard points.count == projects.count else {
-                throw error(line, "points", "\(points.count) points for \(projects.count) projects")
+                throw error(line, "points", "\(points.count) points for \(repeats?.positions.count ?? projects.count) projects")
             }
             for value in points {
                 let (total, overflow) = lookup.pointsTotal.addingReportingOverflow(Int64(clamping: value.magnitude))
@@ -339,17 +358,22 @@ struct PabulibReader {
         if !points.isEmpty {
             violation = lookup.rules.violation(projects: projects, points: points, costs: lookup.costs)
         }
-        return (voterField, Ballot(projects: projects, points: points), violation)
+        return (voterField, Ballot(projects: projects, points: points), repeated, violation)
     }
 
-    /// The projects named in a `vote` field, as indices into the file's projects.
-    private mutating func readProjects(_ field: CSVScanner.Field, line: Int, lookup: inout VoteLookup) throws(PabulibError) -> [Int] {
-        guard !field.isEmpty else { return [] }
+    /// The projects named in a `vote` field, as indices into the file's projects, each once, and
+    /// where each item went when a project is named twice.
+    ///
+    /// - Throws: ``PabulibError`` for an unknown project, and for a project named twice when
+    ///   the file's rules are enforced.
+    private mutating func readProjects(_ field: CSVScanner.Field, line: Int, lookup: inout VoteLookup) throws(PabulibError) -> (projects: [Int], repeats: Repeats?) {
+        guard !field.isEmpty else { return ([], nil) }
         lookup.ballotNumber += 1
         let ballot = lookup.ballotNumber
-        // Read into the scratch list (as long as the projects: no ballot names one twice), then
-        // copied out at its length: one allocation, no count beforehand.
+        // Read into the scratch list (as long as the projects: each is kept once), then copied
+        // out at its length: one allocation, no count beforehand.
         var count = 0
+        var repeats: Repeats?
         var itemStart = field.startIndex
         while true {
             var itemEnd = itemStart
@@ -359,12 +383,21 @@ struct PabulibReader {
                 throw error(line, "vote", "unknown project '\(CSVScanner.text(item))'")
             }
             if lookup.lastBallot[index] == ballot {
-                throw error(line, "vote", "project '\(CSVScanner.text(item))' appears twice on the ballot")
+                if limitCheck == .enforce {
+                    throw error(line, "vote", "project '\(CSVScanner.text(item))' appears twice on the ballot")
+                }
+                // The project is among those read so far: where it stands is where this item goes.
+                var earlier = 0
+                while lookup.scratch[earlier] != index { earlier += 1 }
+                if repeats == nil { repeats = Repeats(positions: Array(0..<count), project: CSVScanner.text(item)) }
+                repeats?.positions.append(earlier)
+            } else {
+                lookup.lastBallot[index] = ballot
+                repeats?.positions.append(count)
+                lookup.scratch[count] = index
+                count += 1
             }
-            lookup.lastBallot[index] = ballot
-            lookup.scratch[count] = index
-            count += 1
-            if itemEnd == field.endIndex { return Self.copy(of: lookup.scratch, count: count) }
+            if itemEnd == field.endIndex { return (Self.copy(of: lookup.scratch, count: count), repeats) }
             itemStart = itemEnd + 1
         }
     }
@@ -428,5 +461,24 @@ struct PabulibReader {
 
     func error(_ line: Int, _ field: String?, _ message: String) -> PabulibError {
         PabulibError(file: fileName, line: line, field: field, message: message)
+    }
+}
+
+/// A published ballot that names a project more than once: where each item of its `vote` field
+/// went among the projects it is counted for.
+struct Repeats {
+    /// Per item of the `vote` field, in order, its position among the ballot's projects.
+    var positions: [Int]
+    /// The first project named twice, as written.
+    var project: String
+
+    /// Points given per item, added up per project.
+    ///
+    /// The sum cannot overflow: the reader has checked that the magnitudes of all points add up
+    /// within `Int64`.
+    func merged(_ points: [Int64], into count: Int) -> [Int64] {
+        var merged = [Int64](repeating: 0, count: count)
+        for (position, value) in zip(positions, points) { merged[position] += value }
+        return merged
     }
 }

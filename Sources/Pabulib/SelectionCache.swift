@@ -10,8 +10,9 @@ struct SelectionCache {
     static let window = 256
 
     private var index: ByteKeyTable
-    /// Per known selection: its projects and the first limit on length or cost it breaks.
-    private var selections: [(projects: [Int], violation: BallotRules.Violation?)] = []
+    /// Per known selection: its projects, any project it names twice, and the first limit on
+    /// length or cost it breaks.
+    private var selections: [(projects: [Int], repeats: Repeats?, violation: BallotRules.Violation?)] = []
     private var isOn = true
     /// Whether the last field asked about was new and stored, waiting for what it reads as.
     private var awaitsSelection = false
@@ -24,9 +25,10 @@ struct SelectionCache {
         index = ByteKeyTable(capacity: min(expectedVotes, Self.window))
     }
 
-    /// The projects and the length-or-cost violation of a `vote` field read before, or `nil`
-    /// when it is new (or the cache is off): the caller reads it and hands it to ``remember(_:violation:)``.
-    mutating func known(_ field: CSVScanner.Field) -> (projects: [Int], violation: BallotRules.Violation?)? {
+    /// The projects, repeats and length-or-cost violation of a `vote` field read before, or
+    /// `nil` when it is new (or the cache is off): the caller reads it and hands it to
+    /// ``remember(_:repeats:violation:)``.
+    mutating func known(_ field: CSVScanner.Field) -> (projects: [Int], repeats: Repeats?, violation: BallotRules.Violation?)? {
         guard isOn else { return nil }
         let known = index.insert(field, value: selections.count)
         votesInWindow += 1
@@ -43,9 +45,9 @@ struct SelectionCache {
     }
 
     /// Stores what was read of the field that ``known(_:)`` last reported new.
-    mutating func remember(_ projects: [Int], violation: BallotRules.Violation?) {
+    mutating func remember(_ projects: [Int], repeats: Repeats?, violation: BallotRules.Violation?) {
         guard awaitsSelection else { return }
         awaitsSelection = false
-        selections.append((projects, violation))
+        selections.append((projects, repeats, violation))
     }
 }

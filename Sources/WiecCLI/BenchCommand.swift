@@ -12,7 +12,7 @@ struct BenchCommand: AsyncParsableCommand {
         discussion: """
             Prints, per file, the median and best of several runs, timed in the process: parsing \
             (the file read from disk, checked and made an election as `wiec tally` reads it; \
-            ballots that break the file's limits are counted, not refused) \
+            published ballots that break the file's rules are counted, each reported on stderr) \
             and each rule's count with the given options, as `wiec tally` counts without \
             --explain. With --format json, one JSON object per file: file, ballots, projects, \
             parse_seconds and, per rule, count_seconds and the selected project ids.
@@ -69,9 +69,11 @@ struct FileBench {
     init(path: String, rules: [Rule], options: TallyOptions, runs: Int) throws {
         name = (path as NSString).lastPathComponent
         // The file is read from disk in every run, as pabutools' parse_pabulib reads it.
-        let (parse, election) = try Timing.measure(runs: runs) {
-            try PabulibElection.read(path: path, limitCheck: .report).election
+        let (parse, file) = try Timing.measure(runs: runs) {
+            try PabulibElection.read(path: path, limitCheck: .report)
         }
+        PublishedBallotWarnings.print(file.warnings, file: name)
+        let election = file.election
         self.parse = parse
         ballots = election.ballots.count
         projects = election.projects.count

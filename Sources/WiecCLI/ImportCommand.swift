@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Pabulib
+import WiecCore
 import WiecLedger
 
 /// `wiec import`: records pabulib elections as an edition of the ledger.
@@ -8,7 +9,11 @@ struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Import .pb files as one edition: a pool per file, projects, voters, ballots, phases up to closed.",
-        discussion: "Everything goes in as ordinary events in one transaction; a file whose ballots break its own limits is refused."
+        discussion: """
+            Everything goes in as ordinary events in one transaction. A published ballot that breaks its \
+            file's rules (a project twice, length, cost or points limits) goes in as it was counted, with \
+            what it breaks recorded beside it, and is reported as a warning; --strict refuses such a file.
+            """
     )
 
     @Argument(help: "The .pb files, one pool each.")
@@ -25,6 +30,12 @@ struct ImportCommand: AsyncParsableCommand {
     @Option(help: "The pool ids, one per file in order (default: each file's name without .pb).")
     var pool: [String] = []
 
+    @Option(name: .customLong("exclusive"), help: "Projects of which at most one may be funded, as ID,ID,... (repeatable), recorded as an exclusion group of the pool that holds them.")
+    var exclusive: [String] = []
+
+    @Flag(help: "Refuse a file whose published ballots break its own rules, naming the first line.")
+    var strict = false
+
     func validate() throws {
         if files.isEmpty { throw ValidationError("Give at least one .pb file.") }
         if !pool.isEmpty, pool.count != files.count { throw ValidationError("Give one --pool per file, or none.") }
@@ -35,7 +46,19 @@ struct ImportCommand: AsyncParsableCommand {
         var pools: [PabulibImport.Pool] = []
         for (position, path) in files.enumerated() {
             let id = pool.isEmpty ? ((path as NSString).lastPathComponent as NSString).deletingPathExtension : pool[position]
-            pools.append(PabulibImport.Pool(id: id, file: try PabulibFile.read(path: path)))
+            let (file, warnings) = try PabulibFile.read(path: path, limitCheck: strict ? .enforce : .report)
+            PublishedBallotWarnings.print(warnings, file: (path as NSString).lastPathComponent)
+            pools.append(PabulibImport.Pool(id: id, file: file, warnings: warnings))
+        }
+        for value in exclusive {
+            let first = String(value.prefix { $0 != "," })
+            guard let position = pools.firstIndex(where: { $0.file.projects.contains { $0.id == first } }) else {
+                throw ValidationError("--exclusive \(value): no pool has a project '\(first)'.")
+            }
+            let ids = pools[position].file.projects.map(\.id)
+            for group in try ExclusiveOption.groups([value], in: ids) {
+                pools[position].exclusionGroups.append(PoolExclusionGroup(projects: group.map { ids[$0] }))
+            }
         }
         let store = try LedgerStore(path: ledger.path, signer: try KeyFiles.signer(forLedger: ledger.path))
         let receipt = try store.importPabulib(

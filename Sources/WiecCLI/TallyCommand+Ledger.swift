@@ -15,9 +15,9 @@ extension TallyCommand {
         for id in pools {
             guard let config = state.pools[id]?.config else { throw ValidationError("edition \(edition) has no pool \(id)") }
             let election = try state.election(for: id)
-            let rule = try Rule(pabulibName: self.rule ?? config.rule)
+            let spec = try counting.applying(to: RuleSpec(name: self.rule ?? config.rule))
             let options = counting.tallyOptions(fallback: TieBreaking(name: config.tieBreaking) ?? .fileOrder, explainRounds: true)
-            let result = try Tally.run(election, rule: rule, options: options)
+            let result = try Tally.run(election, spec: spec, options: options)
             let report = TallyReport(source: "\(id).pb", election: election, result: result, currency: config.currency)
             print(report.rendered(as: format, explain: explain))
         }

@@ -38,16 +38,22 @@ struct TallyCommand: AsyncParsableCommand {
 
     @OptionGroup var counting: CountOptions
 
-    @Flag(help: "Count ballots that break the file's own limits, reporting each on stderr, instead of refusing the file.")
-    var allowLimitViolations = false
+    @Flag(help: "Refuse a file whose published ballots break its own rules (a project twice, length, cost or points limits), naming the first line, instead of counting them as published with a warning each.")
+    var strict = false
 
     @Flag(help: "Compare computed selections with the files' `selected` columns.")
     var check = false
+
+    @Option(name: .customLong("exclusive"), help: "Projects of which at most one may be funded, as ID,ID,... (repeatable): the exclusion groups a greedy-exclusive file states only in prose.")
+    var exclusive: [String] = []
 
     func validate() throws {
         if database != nil {
             if !paths.isEmpty || check || edition == nil { throw ValidationError("With --db, give --edition and no .pb file.") }
         } else if !check, paths.count != 1 { throw ValidationError("Give exactly one .pb file (or use --check).") }
+        if !exclusive.isEmpty, check || database != nil {
+            throw ValidationError("--exclusive states the groups of one .pb file: not with --check or --db.")
+        }
     }
 
     func run() async throws {
@@ -60,11 +66,14 @@ struct TallyCommand: AsyncParsableCommand {
             return
         }
         let path = paths[0]
-        let file = try PabulibElection.read(path: path, limitCheck: allowLimitViolations ? .report : .enforce)
-        for violation in file.warnings { printError("warning: \(violation)") }
-        let election = file.election
-        let rule = try Rule(pabulibName: self.rule ?? file.rule ?? "unknown")
-        let result = try Tally.run(election, rule: rule, options: counting.tallyOptions(explainRounds: explain))
+        let file = try PabulibElection.read(path: path, limitCheck: strict ? .enforce : .report)
+        PublishedBallotWarnings.print(file.warnings, file: (path as NSString).lastPathComponent)
+        var election = file.election
+        election.exclusionGroups = try ExclusiveOption.groups(exclusive, in: election.projects.map(\.id)).map {
+            ExclusionGroup(projects: $0, limit: 1)
+        }
+        let spec = try counting.applying(to: try self.rule.map(RuleSpec.init(name:)) ?? file.ruleSpec())
+        let result = try Tally.run(election, spec: spec, options: counting.tallyOptions(explainRounds: explain))
         let report = TallyReport(
             source: (path as NSString).lastPathComponent, election: election, result: result,
             currency: file[meta: "currency"] ?? "PLN"
@@ -73,14 +82,14 @@ struct TallyCommand: AsyncParsableCommand {
     }
 
     private func runCheck(tieBreaking: TieBreaking?) throws {
-        let checker = TallyCheck(tieBreaking: tieBreaking)
+        let checker = TallyCheck(tieBreaking: tieBreaking, limitCheck: strict ? .enforce : .report)
         var (matched, differ, skipped) = (0, 0, 0)
         for path in TallyCheck.files(in: paths) {
             let line = checker.check(path: path)
             print(line.rendered)
             switch line.verdict {
             case .matched: matched += 1
-            case .differs, .unreadable: differ += 1
+            case .differs, .reserveDiffers, .unreadable: differ += 1
             case .skipped: skipped += 1
             }
         }

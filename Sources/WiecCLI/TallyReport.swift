@@ -51,7 +51,7 @@ struct TallyReport {
     private func table(explain: Bool) -> String {
         var lines = [
             "\(source)",
-            "Reguła / rule: \(result.rule.rawValue) · Remisy / tie-breaking: \(result.tieBreaking.name)",
+            "Reguła / rule: \(result.ruleName) · Remisy / tie-breaking: \(result.tieBreaking.name)",
             "Budżet / budget: \(result.budget.grouped) \(currency) · Wydano / spent: \(result.spent.grouped) \(currency) · Zostało / left: \(result.left.grouped) \(currency)",
             "",
         ]
@@ -92,6 +92,10 @@ struct TallyReport {
                 "\(id(project)) (wynik / score \(score)): wybrany / selected, koszt / cost \(cost.grouped), zostaje / left \(left.grouped) \(currency)"
             case .skipped(let project, let score, let cost, let left):
                 "\(id(project)) (wynik / score \(score)): pominięty / skipped, koszt / cost \(cost.grouped) > zostało / left \(left.grouped) \(currency)"
+            case .toppedUp(let project, let score, let cost, let left, let topUp):
+                "\(id(project)) (wynik / score \(score)): wybrany z dopłatą / funded by the top-up (\(result.ruleName)), koszt / cost \(cost.grouped), zostało / left \(left.grouped) \(currency) ≥ \(topUp) kosztu / of the cost; reszta z rezerwy / the rest from reserve funds, liczenie zatrzymane / the count stops"
+            case .excluded(let project, let score, let group):
+                "\(id(project)) (wynik / score \(score)): pominięty / passed over, grupa wykluczająca pełna / exclusion group full: \(groupText(group))"
             case .belowThreshold(let project, let score, let threshold):
                 "\(id(project)) (wynik / score \(score)): poniżej progu / below threshold \(threshold)"
             case .notReached(let project, let score):
@@ -104,12 +108,18 @@ struct TallyReport {
         }
     }
 
+    /// An exclusion group as the explanation names it: `at most 1 of A, B, C`.
+    private func groupText(_ group: Int) -> String {
+        let group = election.exclusionGroups[group]
+        return "najwyżej / at most \(group.limit) z / of \(group.projects.map(id).joined(separator: ", "))"
+    }
+
     // MARK: JSON
 
     private func json(explain: Bool) -> JSONText {
         var members: [(String, JSONText)] = [
             ("file", .string(source)),
-            ("rule", .string(result.rule.rawValue)),
+            ("rule", .string(result.ruleName)),
             ("tie_breaking", .string(result.tieBreaking.name)),
             ("budget", .money(result.budget)),
             ("spent", .money(result.spent)),
@@ -138,6 +148,14 @@ struct TallyReport {
             .object([("step", .string("selected")), ("project", .string(id(project))), ("score", .integer(score)), ("cost", .money(cost)), ("budget_left", .money(left))])
         case .skipped(let project, let score, let cost, let left):
             .object([("step", .string("skipped")), ("project", .string(id(project))), ("score", .integer(score)), ("cost", .money(cost)), ("budget_left", .money(left))])
+        case .toppedUp(let project, let score, let cost, let left, let topUp):
+            .object([("step", .string("topped-up")), ("project", .string(id(project))), ("score", .integer(score)), ("cost", .money(cost)), ("budget_left", .money(left)), ("top_up", .string(topUp.description))])
+        case .excluded(let project, let score, let group):
+            .object([
+                ("step", .string("excluded")), ("project", .string(id(project))), ("score", .integer(score)),
+                ("group", .array(election.exclusionGroups[group].projects.map { .string(id($0)) })),
+                ("at_most", .integer(election.exclusionGroups[group].limit)),
+            ])
         case .belowThreshold(let project, let score, let threshold):
             .object([("step", .string("below-threshold")), ("project", .string(id(project))), ("score", .integer(score)), ("threshold", .integer(threshold))])
         case .notReached(let project, let score):
@@ -155,7 +173,7 @@ struct TallyReport {
         var lines = [
             "# \(source)",
             "",
-            "- Reguła / rule: `\(result.rule.rawValue)`, remisy / tie-breaking: `\(result.tieBreaking.name)`",
+            "- Reguła / rule: `\(result.ruleName)`, remisy / tie-breaking: `\(result.tieBreaking.name)`",
             "- Budżet / budget: \(result.budget.grouped) \(currency); wydano / spent: \(result.spent.grouped) \(currency); zostało / left: \(result.left.grouped) \(currency)",
             "",
             "| projekt / project | koszt / cost (\(currency)) | wynik / score | status |",

@@ -13,6 +13,10 @@ public enum Bounds {
     public static let maxCount = 1_000_000_000
     /// The largest score threshold of `greedy-threshold` (a score sums points over voters).
     public static let maxScore: Int64 = 1_000_000_000_000_000
+    /// The most exclusion groups a pool holds, and the most proposals one group names: tens of
+    /// sites with a few rival proposals each, and a pool with them all still fits one request.
+    public static let maxExclusionGroups = 40
+    public static let maxExclusionGroupSize = 20
 
     /// Checks an amount is positive and at most ``maxAmount``.
     ///

@@ -47,6 +47,13 @@ public enum Command: Sendable, Hashable, Codable {
     /// Casts a ballot (`voting`): online by the voter, on paper by an official in scope.
     case castBallot(
         ballot: BallotID, voter: VoterID, pool: PoolID, projects: [ProposalID], points: [Int64], method: VotingMethod)
+    /// Records a ballot of an already-published election as it was counted, although it breaks
+    /// the pool's stated rules, each of which `breaks` describes (official, whole edition,
+    /// `voting`): what `wiec import` does with such ballots of a pabulib file. Every other check
+    /// of ``castBallot(ballot:voter:pool:projects:points:method:)`` applies.
+    case recordPublishedBallot(
+        ballot: BallotID, voter: VoterID, pool: PoolID, projects: [ProposalID], points: [Int64], method: VotingMethod,
+        breaks: [String])
     /// Voids a ballot with a reason (official in scope, `voting` or `closed`).
     case voidBallot(ballot: BallotID, reason: String)
     /// Withdraws an admitted project after the vote starts (official in scope, `voting` or `closed`).

@@ -169,6 +169,10 @@ extension Edition {
             return [try castBallot(
                 state, actor, ballot: ballot, voter: voter, pool: pool, projects: projects, points: points, method: method,
                 isRegistered: state.voters.contains(voter))]
+        case .recordPublishedBallot(let ballot, let voter, let pool, let projects, let points, let method, let breaks):
+            return try recordPublishedBallot(
+                state, actor, ballot: ballot, voter: voter, pool: pool, projects: projects, points: points, method: method,
+                breaks: breaks)
         case .voidBallot(let ballot, let reason):
             try phase(state, [.voting, .closed], "ballots are voided")
             guard let pool = state.ballotPools[ballot], let index = state.pools[pool]?.ballotIndex[ballot] else {
@@ -330,10 +334,16 @@ extension Edition {
         // A rule pabulib names but Wiec cannot apply (`greedy-custom`, `unknown`) is accepted, so that
         // past editions can be recorded as they were; publishing such a pool is refused with `tally_failed`.
         do {
-            _ = try Rule(pabulibName: pool.rule)
+            _ = try RuleSpec(name: pool.rule)
         } catch .unknownRule(let name) {
             throw Refusal(.invalidValue, "pool \(pool.id): unknown rule \(name)")
         } catch {}
+        if pool.exclusionGroups.count > Bounds.maxExclusionGroups {
+            throw Refusal(.invalidValue, "pool \(pool.id): at most \(Bounds.maxExclusionGroups) exclusion groups, not \(pool.exclusionGroups.count)")
+        }
+        if let problem = pool.exclusionGroups.lazy.compactMap(\.problem).first {
+            throw Refusal(.invalidValue, "pool \(pool.id): \(problem)")
+        }
     }
 
     static func require(_ actor: Actor, _ roles: Set<Role>, edition wholeEdition: Bool) throws(Refusal) {
@@ -345,7 +355,7 @@ extension Edition {
         }
     }
 
-    private static func scope(_ actor: Actor, _ pool: PoolID) throws(Refusal) {
+    static func scope(_ actor: Actor, _ pool: PoolID) throws(Refusal) {
         guard actor.covers(pool) else { throw Refusal(.notInScope, "\(actor.role.rawValue) \(actor.id) has no scope over pool \(pool)") }
     }
 

@@ -62,6 +62,9 @@ extension Edition {
             state.pools[pool]!.ballots.append(
                 CastBallot(id: id, voter: voter, projects: projects, points: points, method: method, voided: nil))
             state.pools[pool]!.liveBallots[voter, default: 0] += 1
+        case .publishedBallotRecorded:
+            // The ballot counts as cast; the record is for those who read the log.
+            break
         case .ballotVoided(let id, let reason):
             guard let pool = state.ballotPools[id], let index = state.pools[pool]?.ballotIndex[id] else { return }
             state.pools[pool]!.ballots[index].voided = reason

@@ -24,7 +24,7 @@ extension EditionState {
     }
 
     /// A pool as an election for the tally: admitted projects with their reviewed costs (withdrawn
-    /// ones marked), the counted ballots, the budget and the ballot rules.
+    /// ones marked), the counted ballots, the budget, the ballot rules and the exclusion groups.
     ///
     /// - Throws: ``Refusal`` with `unknown_pool` when the edition has no such pool.
     public func election(for pool: PoolID) throws(Refusal) -> Election {
@@ -38,9 +38,13 @@ extension EditionState {
         let ballots = countedBallots(in: pool).map { ballot in
             Ballot(projects: ballot.projects.compactMap { index[$0] }, points: ballot.points)
         }
+        // A group keeps the proposals that are on the ballot.
+        let groups = config.exclusionGroups.map { group in
+            ExclusionGroup(projects: group.projects.compactMap { index[$0] }, limit: group.atMost)
+        }
         return Election(
             projects: projects, ballots: ballots, budget: config.budget, voteType: config.voteType,
-            limits: config.limits, minProjectScoreThreshold: config.minProjectScoreThreshold)
+            limits: config.limits, minProjectScoreThreshold: config.minProjectScoreThreshold, exclusionGroups: groups)
     }
 
     /// Counts a pool by its own rule and tie-breaking.
@@ -53,8 +57,7 @@ extension EditionState {
             throw Refusal(.tallyFailed, "pool \(pool): unknown tie-breaking \(config.tieBreaking)")
         }
         do {
-            let rule = try Rule(pabulibName: config.rule)
-            let result = try Tally.run(election, rule: rule, options: TallyOptions(tieBreaking: tieBreaking))
+            let result = try Tally.run(election, spec: RuleSpec(name: config.rule), options: TallyOptions(tieBreaking: tieBreaking))
             return PublishedResult(
                 rule: config.rule, tieBreaking: tieBreaking.name,
                 selected: result.selected.map { election.projects[$0].id }, scores: result.scores, spent: result.spent)

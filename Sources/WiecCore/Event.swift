@@ -26,6 +26,9 @@ public enum Event: Sendable, Hashable, Codable {
     case voterRegistered(voter: VoterID)
     case ballotCast(
         ballot: BallotID, voter: VoterID, pool: PoolID, projects: [ProposalID], points: [Int64], method: VotingMethod)
+    /// A ballot just cast comes from an already-published election and breaks the pool's
+    /// stated rules as `breaks` describes: it was counted as published.
+    case publishedBallotRecorded(ballot: BallotID, breaks: [String])
     case ballotVoided(ballot: BallotID, reason: String)
     case projectWithdrawn(proposal: ProposalID, reason: String)
     case resultPublished(pool: PoolID, result: PublishedResult)
@@ -56,6 +59,7 @@ public enum Event: Sendable, Hashable, Codable {
         case residentRegistered = "resident_registered"
         case voterRegistered = "voter_registered"
         case ballotCast = "ballot_cast"
+        case publishedBallotRecorded = "published_ballot_recorded"
         case ballotVoided = "ballot_voided"
         case projectWithdrawn = "project_withdrawn"
         case resultPublished = "result_published"

@@ -28,7 +28,7 @@ enum Projector {
                 INSERT OR REPLACE INTO view_results (edition, pool, rule, selected, spent) VALUES (?, ?, ?, ?, ?)
                 """).execute(arguments: [edition, pool, result.rule, result.selected.joined(separator: ","), result.spent.minorUnits])
         case .voterAgeLimitSet, .amendmentPolicySet, .poolAdded, .workshopRecorded, .initiativeSubmitted, .appealFiled, .residentRegistered, .voterRegistered,
-            .villageFund, .localInitiative, .votingPointAdded, .paperBatchEntered, .paperProtocolRecorded:
+            .publishedBallotRecorded, .villageFund, .localInitiative, .votingPointAdded, .paperBatchEntered, .paperProtocolRecorded:
             break
         }
     }

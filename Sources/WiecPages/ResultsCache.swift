@@ -21,8 +21,8 @@ final class ResultsCache: Sendable {
         let key = state.id + "\u{0}" + pool
         if let known = counts.withLock({ $0[key] }) { return known }
         guard state.phase == .published, let config = state.pools[pool]?.config, let tieBreaking = TieBreaking(name: config.tieBreaking),
-            let election = try? state.election(for: pool), let rule = try? Rule(pabulibName: config.rule),
-            let result = try? Tally.run(election, rule: rule, options: TallyOptions(tieBreaking: tieBreaking, explainRounds: true))
+            let election = try? state.election(for: pool), let spec = try? RuleSpec(name: config.rule),
+            let result = try? Tally.run(election, spec: spec, options: TallyOptions(tieBreaking: tieBreaking, explainRounds: true))
         else { return nil }
         let count = Count(election: election, result: result)
         counts.withLock { $0[key] = count }

@@ -23,6 +23,16 @@ struct WhyExplanation: Sendable {
                 reasons[project, default: []].append(text("why_skipped", ["score": number(score), "cost": money(cost), "left": money(left)]))
             case .belowThreshold(let project, let score, let threshold):
                 reasons[project, default: []].append(text("why_threshold", ["score": number(score), "threshold": number(threshold)]))
+            case .toppedUp(let project, let score, let cost, let left, let topUp):
+                reasons[project, default: []].append(text("why_topped_up", [
+                    "score": number(score), "cost": money(cost), "left": money(left), "top_up": topUp.description,
+                ]))
+            case .excluded(let project, let score, let group):
+                let members = election.exclusionGroups[group]
+                reasons[project, default: []].append(text("why_excluded", [
+                    "score": number(score), "limit": number(Int64(members.limit)),
+                    "group": members.projects.map { "\"\(title($0))\"" }.joined(separator: ", "),
+                ]))
             case .notReached(let project, let score):
                 reasons[project, default: []].append(text("why_not_reached", ["score": number(score)]))
             case .withdrawn(let project, _):

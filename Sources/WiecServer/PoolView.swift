@@ -21,6 +21,7 @@ struct PoolView: Codable, Sendable {
     var maxPoints: Int64?
     var minSumPoints: Int64?
     var maxSumPoints: Int64?
+    var exclusionGroups: [PoolExclusionGroup]?
     var ballots: Int?
 
     enum CodingKeys: String, CodingKey {
@@ -28,7 +29,7 @@ struct PoolView: Codable, Sendable {
         case minProjectScoreThreshold = "min_project_score_threshold", supportListSize = "support_list_size"
         case allowsRevoting = "allows_revoting", minLength = "min_length", maxLength = "max_length"
         case minSumCost = "min_sum_cost", maxSumCost = "max_sum_cost", minPoints = "min_points", maxPoints = "max_points"
-        case minSumPoints = "min_sum_points", maxSumPoints = "max_sum_points", ballots
+        case minSumPoints = "min_sum_points", maxSumPoints = "max_sum_points", exclusionGroups = "exclusion_groups", ballots
     }
 
     init(_ config: PoolConfig, ballots: Int?) {
@@ -49,6 +50,7 @@ struct PoolView: Codable, Sendable {
         maxPoints = config.limits.maxPoints
         minSumPoints = config.limits.minSumPoints
         maxSumPoints = config.limits.maxSumPoints
+        exclusionGroups = config.exclusionGroups.isEmpty ? nil : config.exclusionGroups
         self.ballots = ballots
     }
 
@@ -62,6 +64,9 @@ struct PoolView: Codable, Sendable {
             rule: try TextRules.line(rule, "rule", max: 40),
             tieBreaking: try TextRules.optionalLine(tieBreaking, "tie_breaking", max: 80) ?? TieBreaking.fileOrder.name,
             minProjectScoreThreshold: minProjectScoreThreshold, supportListSize: supportListSize ?? 0,
-            allowsRevoting: allowsRevoting ?? false)
+            allowsRevoting: allowsRevoting ?? false,
+            exclusionGroups: try (exclusionGroups ?? []).map { group in
+                PoolExclusionGroup(projects: try group.projects.map { try TextRules.reference($0, "exclusion_groups") }, atMost: group.atMost)
+            })
     }
 }

@@ -84,13 +84,17 @@ public struct Election: Sendable, Hashable {
     public var voteType: VoteType
     /// The limits each ballot had to respect.
     public var limits: BallotLimits
-    /// The least score a project needs to be funded by `greedy-threshold` (inclusive).
+    /// The least score a project needs to be funded (inclusive), whatever the rule.
     public var minProjectScoreThreshold: Int64?
+    /// Groups of projects of which only some may be funded.
+    public var exclusionGroups: [ExclusionGroup]
 
     public init(
         projects: [Project], ballots: [Ballot], budget: Money, voteType: VoteType,
-        limits: BallotLimits = BallotLimits(), minProjectScoreThreshold: Int64? = nil
+        limits: BallotLimits = BallotLimits(), minProjectScoreThreshold: Int64? = nil,
+        exclusionGroups: [ExclusionGroup] = []
     ) {
+        self.exclusionGroups = exclusionGroups
         self.projects = projects
         self.ballots = ballots
         self.budget = budget

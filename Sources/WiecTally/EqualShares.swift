@@ -48,7 +48,7 @@ enum EqualShares {
             }
         }
         if rule == .equalSharesComparison || rule == .equalSharesAdd1Comparison {
-            let greedy = Greedy.run(election, variant: .skip, options: options, rule: .greedy)
+            let greedy = Greedy.run(election, misfit: .skip, threshold: nil, options: options, rule: .greedy)
             let (forEqualShares, forGreedy) = preferences(election, selected, greedy.selected)
             steps.append(.comparison(prefersEqualShares: forEqualShares, prefersGreedy: forGreedy, keptGreedy: forGreedy > forEqualShares))
             if forGreedy > forEqualShares {

@@ -6,6 +6,9 @@ public enum Rule: String, Sendable, Hashable, CaseIterable {
     case greedyNoSkip = "greedy-no-skip"
     /// By score among projects reaching `min_project_score_threshold`, skipping what does not fit.
     case greedyThreshold = "greedy-threshold"
+    /// By score, skipping what does not fit and what its exclusion group no longer allows
+    /// (Warsaw); the election must state its groups.
+    case greedyExclusive = "greedy-exclusive"
     /// The Method of Equal Shares.
     case equalShares = "equalshares"
     /// The Method of Equal Shares with the per-voter budget raised one currency unit at a time
@@ -19,7 +22,7 @@ public enum Rule: String, Sendable, Hashable, CaseIterable {
     case phragmen
 
     /// Parses a rule name; names pabulib uses for rules that Wiec cannot apply as written
-    /// (`greedy-custom`, `greedy-exclusive`, `unknown`) throw ``TallyError`` with the reason.
+    /// (`greedy-custom`, `unknown`) throw ``TallyError`` with the reason.
     public init(pabulibName name: String) throws(TallyError) {
         if let rule = Rule(rawValue: name) {
             self = rule
@@ -28,8 +31,6 @@ public enum Rule: String, Sendable, Hashable, CaseIterable {
         switch name {
         case "greedy-custom":
             throw .ruleNotApplicable(name, reason: "the city applied a local greedy variant that the file does not describe")
-        case "greedy-exclusive":
-            throw .ruleNotApplicable(name, reason: "mutually exclusive projects are not stated in the file")
         case "unknown", "":
             throw .ruleNotApplicable(name, reason: "the file does not say which rule decided the vote")
         default:
@@ -52,6 +53,8 @@ public struct TallyOptions: Sendable, Hashable {
     public var completion: EqualSharesCompletion
     /// Which stopping condition `equalshares/add1` follows.
     public var increment: EqualSharesIncrement
+    /// The top-up of `greedy-no-skip` (Poznań's 80% rule), if any; see ``RuleSpec``.
+    public var topUp: TopUp?
     /// Whether proportional rules record their rounds (ρ, payments, loads) in the steps; the
     /// outcome is the same either way.
     public var explainRounds: Bool
@@ -59,8 +62,9 @@ public struct TallyOptions: Sendable, Hashable {
     public init(
         tieBreaking: TieBreaking = .fileOrder, officialScores: [Int64]? = nil,
         utility: EqualSharesUtility = .cost, completion: EqualSharesCompletion = .none,
-        increment: EqualSharesIncrement = .official, explainRounds: Bool = true
+        increment: EqualSharesIncrement = .official, explainRounds: Bool = true, topUp: TopUp? = nil
     ) {
+        self.topUp = topUp
         self.tieBreaking = tieBreaking
         self.officialScores = officialScores
         self.utility = utility
@@ -95,19 +99,57 @@ public enum TallyError: Error, Sendable, Hashable, CustomStringConvertible {
 public enum Tally {
     /// Counts an election by a rule.
     ///
+    /// A stated `min_project_score_threshold` applies whatever the rule: greedy rules pass over
+    /// the projects under it, proportional rules count without them. Exclusion groups apply
+    /// to greedy rules only.
+    ///
     /// - Throws: ``TallyError`` when the rule cannot be applied to this election.
     public static func run(_ election: Election, rule: Rule, options: TallyOptions = TallyOptions()) throws(TallyError) -> TallyResult {
+        _ = try RuleSpec(rule: rule, topUp: options.topUp)
+        let threshold = election.minProjectScoreThreshold
         switch rule {
         case .greedy:
-            Greedy.run(election, variant: .skip, options: options, rule: rule)
+            return Greedy.run(election, misfit: .skip, threshold: threshold, options: options, rule: rule)
         case .greedyNoSkip:
-            Greedy.run(election, variant: .noSkip, options: options, rule: rule)
+            return Greedy.run(election, misfit: .stop(topUp: options.topUp), threshold: threshold, options: options, rule: rule)
         case .greedyThreshold:
-            Greedy.run(election, variant: .threshold(election.minProjectScoreThreshold ?? 0), options: options, rule: rule)
-        case .equalShares, .equalSharesAdd1, .equalSharesComparison, .equalSharesAdd1Comparison:
-            try EqualShares.run(election, rule: rule, options: options)
-        case .phragmen:
-            try Phragmen.run(election, options: options)
+            return Greedy.run(election, misfit: .skip, threshold: threshold ?? 0, options: options, rule: rule)
+        case .greedyExclusive:
+            guard !election.exclusionGroups.isEmpty else {
+                throw .ruleNotApplicable(rule.rawValue, reason: "the mutually exclusive projects are not stated (published files give them only in prose)")
+            }
+            return Greedy.run(election, misfit: .skip, threshold: threshold, options: options, rule: rule)
+        case .equalShares, .equalSharesAdd1, .equalSharesComparison, .equalSharesAdd1Comparison, .phragmen:
+            guard election.exclusionGroups.isEmpty else {
+                throw .ruleNotApplicable(rule.rawValue, reason: "exclusion groups apply to greedy rules only")
+            }
+            return try proportional(election, threshold: threshold) { (election) throws(TallyError) in
+                try rule == .phragmen ? Phragmen.run(election, options: options) : EqualShares.run(election, rule: rule, options: options)
+            }
         }
+    }
+
+    /// Counts an election by a rule with its top-up, if any.
+    ///
+    /// - Throws: ``TallyError`` when the rule cannot be applied to this election.
+    public static func run(_ election: Election, spec: RuleSpec, options: TallyOptions = TallyOptions()) throws(TallyError) -> TallyResult {
+        var options = options
+        options.topUp = spec.topUp
+        return try run(election, rule: spec.rule, options: options)
+    }
+
+    /// A proportional count among the projects that reach the threshold: the others take no
+    /// part, as if withdrawn, and are reported below the threshold.
+    private static func proportional(
+        _ election: Election, threshold: Int64?, count: (Election) throws(TallyError) -> TallyResult
+    ) throws(TallyError) -> TallyResult {
+        guard let threshold else { return try count(election) }
+        let scores = election.scores()
+        var eligible = election
+        let below = election.projects.indices.filter { !election.projects[$0].isWithdrawn && scores[$0] < threshold }
+        for project in below { eligible.projects[project].isWithdrawn = true }
+        var result = try count(eligible)
+        for project in below { result.statuses[project] = .belowThreshold }
+        return result
     }
 }

@@ -12,6 +12,8 @@ public enum ProjectStatus: String, Sendable, Hashable, Codable {
     case notSelected = "not-selected"
     /// Withdrawn or excluded after the vote.
     case withdrawn
+    /// Passed over because its exclusion group already had as many funded projects as it allows.
+    case excluded
 }
 
 /// One line of a count's explanation, in the order the rule took its decisions.
@@ -20,6 +22,12 @@ public enum TallyStep: Sendable, Hashable {
     case selected(project: Int, score: Int64, cost: Money, budgetLeft: Money)
     /// The project did not fit into `budgetLeft`.
     case skipped(project: Int, score: Int64, cost: Money, budgetLeft: Money)
+    /// The project did not fit, but `budgetLeft` covered the top-up's share of its cost: it was
+    /// funded, the rest from reserve funds, and the count stopped.
+    case toppedUp(project: Int, score: Int64, cost: Money, budgetLeft: Money, topUp: TopUp)
+    /// The project was passed over: its exclusion group (an index into the election's
+    /// ``Election/exclusionGroups``) already had as many funded projects as it allows.
+    case excluded(project: Int, score: Int64, group: Int)
     /// The project's score is under `threshold`.
     case belowThreshold(project: Int, score: Int64, threshold: Int64)
     /// The count had stopped before this project.
@@ -45,6 +53,7 @@ extension TallyStep {
     public var project: Int? {
         switch self {
         case .selected(let project, _, _, _), .skipped(let project, _, _, _), .belowThreshold(let project, _, _),
+             .toppedUp(let project, _, _, _, _), .excluded(let project, _, _),
              .notReached(let project, _), .withdrawn(let project, _), .completedGreedily(let project, _, _, _),
              .phragmenRound(let project, _, _):
             project
@@ -82,9 +91,14 @@ public struct TallyResult: Sendable, Hashable {
     public var steps: [TallyStep]
     /// Ties that the tie-breaking rule decided.
     public var ties: [Tie]
-    /// The money spent on the selected projects.
+    /// The money spent on the selected projects; above the budget when a top-up funded one.
     public var spent: Money
+    /// The top-up the count applied (`greedy-no-skip --top-up 80%`), if any.
+    public var topUp: TopUp? = nil
 
-    /// The budget not spent.
+    /// The budget not spent; negative when a top-up funded a project from reserve funds.
     public var left: Money { budget - spent }
+
+    /// The rule's full name, with its top-up: what every result and explanation shows.
+    public var ruleName: String { RuleSpec(checkedRule: rule, topUp: topUp).description }
 }

@@ -35,15 +35,17 @@ struct EditionFixture {
     }
 
     /// An edition with one approval pool `osiedle` (budget 100 000 zł, at most 2 projects,
-    /// at most 100 000 zł per ballot), projects A (50 000), B (60 000), C (40 000) admitted,
-    /// voters v1...v5 registered, in `voting`.
-    static func voting(voteType: VoteType = .approval, revoting: Bool = false) throws -> EditionFixture {
+    /// at most 100 000 zł per ballot, counted by `rule`), projects A (50 000), B (60 000),
+    /// C (40 000) admitted, voters v1...v5 registered, in `voting`.
+    static func voting(
+        voteType: VoteType = .approval, revoting: Bool = false, rule: String = "greedy", exclusionGroups: [PoolExclusionGroup] = []
+    ) throws -> EditionFixture {
         var fixture = EditionFixture()
         try fixture.run(.createEdition(name: "BO Świecie 2027"), by: official)
         try fixture.run(.addPool(PoolConfig(
             id: "osiedle", name: "Osiedle Kościuszki", budget: Money(units: 100_000), voteType: voteType,
             limits: BallotLimits(maxLength: 2, maxSumCost: Money(units: 100_000), maxPoints: 5, maxSumPoints: 6),
-            rule: "greedy", tieBreaking: "file-order", allowsRevoting: revoting)), by: official)
+            rule: rule, tieBreaking: "file-order", allowsRevoting: revoting, exclusionGroups: exclusionGroups)), by: official)
         try fixture.run(.advancePhase(to: .submission), by: official)
         for (id, cost) in [("A", 50_000), ("B", 60_000), ("C", 40_000)] {
             try fixture.run(.submitProposal(

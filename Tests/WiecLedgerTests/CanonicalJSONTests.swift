@@ -22,8 +22,11 @@ struct CanonicalJSONTests {
         let pool = PoolConfig(
             id: "p", name: "Pula", budget: Money(minorUnits: 123_456), voteType: .cumulative,
             limits: BallotLimits(maxLength: 3, maxSumPoints: 10), minProjectScoreThreshold: 5, allowsRevoting: true)
+        var grouped = pool
+        grouped.exclusionGroups = [PoolExclusionGroup(projects: ["x", "y"], atMost: 1)]
         let events: [Event] = [
             .editionCreated(name: "BO"), .voterAgeLimitSet(minimumAge: 16), .voterAgeLimitSet(minimumAge: nil), .amendmentPolicySet(policy: .reviewAgain), .poolAdded(pool: pool), .phaseChanged(from: .draft, to: .submission),
+            .poolAdded(pool: grouped),
             .workshopRecorded(workshop: Workshop(id: "w", theme: "t", date: "2027-01-02", place: "p", facilitator: "f", participants: 3)),
             .initiativeSubmitted(id: "i", workshop: nil, title: "t", description: "d", submitter: "s"),
             .proposalSubmitted(id: "x", pool: "p", title: "t", description: "d", category: "c", location: nil, costEstimate: Money(units: 5), initiative: "i", submitter: "s"),
@@ -35,6 +38,7 @@ struct CanonicalJSONTests {
             .residentRegistered(resident: "r-1"), .voterRegistered(voter: "v"),
             .ballotCast(ballot: "b", voter: "v", pool: "p", projects: ["x"], points: [3], method: .paper),
             .ballotCast(ballot: "b\"2", voter: "w\\", pool: "p\n", projects: ["x", "y"], points: [], method: .internet),
+            .publishedBallotRecorded(ballot: "b", breaks: ["line 20: vote: project 'x' appears twice on the ballot; counted once"]),
             .ballotVoided(ballot: "b", reason: "r"), .projectWithdrawn(proposal: "x", reason: "r"),
             .resultPublished(pool: "p", result: PublishedResult(rule: "greedy", tieBreaking: "file-order", selected: ["x"], scores: [3], spent: Money(units: 4))),
             .votingPointAdded(point: VotingPoint(id: "urzad", name: "Urząd", address: "Rynek 1")),
@@ -42,6 +46,9 @@ struct CanonicalJSONTests {
             .paperProtocolRecorded(point: "urzad", protocol: PaperProtocol(cardsReceived: 10, cardsIssued: 4, valid: 1, invalid: 2, official: "o")),
         ] + Self.villageFundEvents + Self.localInitiativeEvents
         #expect(Set(events.map { try! EventCoding.encode($0).type }) == EventCoding.entryTypes)
+        // A pool without exclusion groups is written as before they existed.
+        #expect(try !EventCoding.encode(.poolAdded(pool: pool)).body.contains("exclusion_groups"))
+        #expect(try EventCoding.encode(.poolAdded(pool: grouped)).body.contains(#""exclusion_groups":[{"at_most":1,"projects":["x","y"]}]"#))
         for event in events {
             let (type, body) = try EventCoding.encode(event)
             // The direct path for votes writes exactly the generic path's bytes.

@@ -1,0 +1,23 @@
+META
+key;value
+description;Hand-made: one published ballot over max_sum_cost
+country;Poland
+unit;Testowo
+instance;2026
+num_projects;3
+num_votes;4
+budget;100000
+vote_type;approval
+rule;greedy
+max_sum_cost;100000
+PROJECTS
+project_id;cost;votes;name;selected
+1;60000;3;Boisko;1
+3;30000;3;Drzewa;1
+2;50000;2;Ławki;0
+VOTES
+voter_id;vote
+v1;1,2
+v2;1,3
+v3;3,2
+v4;3,1

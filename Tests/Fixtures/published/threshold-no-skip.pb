@@ -1,0 +1,23 @@
+META
+key;value
+description;Hand-made: greedy-no-skip with min_project_score_threshold 3
+country;Poland
+unit;Testowo
+instance;2026
+num_projects;3
+num_votes;4
+budget;100
+vote_type;approval
+rule;greedy-no-skip
+min_project_score_threshold;3
+PROJECTS
+project_id;cost;votes;name;selected
+A;50;4;Boisko;1
+C;10;3;Drzewa;1
+B;10;2;Ławki;0
+VOTES
+voter_id;vote
+v1;A,B,C
+v2;A,B,C
+v3;A,C
+v4;A
