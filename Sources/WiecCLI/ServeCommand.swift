@@ -43,7 +43,11 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Ballots one voter may cast per minute (0: no limit).")
     var ballotsPerMinute = 60
 
+    @Option(help: "Seconds a request may take to arrive whole, head and body, from its first byte.")
+    var requestTimeout = 60
+
     func validate() throws {
+        guard (1...3600).contains(requestTimeout) else { throw ValidationError("--request-timeout must be 1 to 3600 seconds") }
         guard (1...24 * 60).contains(staffIdleMinutes) else { throw ValidationError("--staff-idle-minutes must be 1 to 1440") }
     }
 
@@ -51,6 +55,7 @@ struct ServeCommand: AsyncParsableCommand {
         let configuration = ServerConfiguration(
             host: host, port: port, databasePath: db, demo: demo, demoBallotsFolder: ballots, maxBodyBytes: maxBody,
             registrationsPerMinute: registrationsPerMinute, ballotsPerMinute: ballotsPerMinute,
+            requestTimeout: .seconds(requestTimeout),
             site: try site.map(SiteSettings.load(path:)) ?? SiteSettings(), staffIdleTimeout: TimeInterval(staffIdleMinutes) * 60)
         var logger = Logger(label: "wiec")
         logger.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info

@@ -24,6 +24,9 @@ public struct ServerConfiguration: Sendable {
     /// of its body) before it is closed: idle keep-alive connections, and requests that dribble
     /// their headers (slowloris), do not hold the server.
     public var idleTimeout: Duration
+    /// How long a request may take to arrive whole, head and body, from its first byte: a client
+    /// that sends a byte now and then is closed even though it is never idle.
+    public var requestTimeout: Duration
     /// What the residents' pages say about the installation (name, crest, colour, contact).
     public var site: SiteSettings
     /// How long a staff page session stays open without use, in seconds.
@@ -34,6 +37,7 @@ public struct ServerConfiguration: Sendable {
         host: String = "127.0.0.1", port: Int = 8080, databasePath: String = "wiec-data/wiec.sqlite",
         demo: Bool = false, demoBallotsFolder: String = "ballots", maxBodyBytes: Int = 64 * 1024,
         registrationsPerMinute: Int = 30, ballotsPerMinute: Int = 60, idleTimeout: Duration = .seconds(30),
+        requestTimeout: Duration = .seconds(60),
         site: SiteSettings = SiteSettings(), staffIdleTimeout: TimeInterval = 30 * 60
     ) {
         self.host = host
@@ -45,6 +49,7 @@ public struct ServerConfiguration: Sendable {
         self.registrationsPerMinute = registrationsPerMinute
         self.ballotsPerMinute = ballotsPerMinute
         self.idleTimeout = idleTimeout
+        self.requestTimeout = requestTimeout
         self.site = site
         self.staffIdleTimeout = staffIdleTimeout
     }

@@ -196,4 +196,32 @@ import Testing
             #expect(sentPieces >= 1 && sentPieces < 6, "a request dribbling its headers for \(sentPieces * 150) ms was not closed")
         }
     }
+
+    @Test func aBodyDribbledByteByByteIsClosedAtTheRequestDeadline() async throws {
+        let server = try TestServer(idleTimeout: .seconds(4), requestTimeout: .seconds(1))
+        try await server.run { client in
+            // A whole body announced, then a byte every 200 ms: never idle, never finished.
+            let slow = try RawConnection(port: client.port)
+            slow.send("POST /api/v1/editions HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 4000\r\n\r\n")
+            let started = ContinuousClock.now
+            var closed = false
+            while !closed, ContinuousClock.now - started < .seconds(6) {
+                let sent = slow.send("{")
+                let reply = await slow.receive(timeout: .milliseconds(200))
+                closed = !sent || reply.closed
+            }
+            let held = ContinuousClock.now - started
+            #expect(closed, "a body dribbled for \(held) was never closed")
+            #expect(held >= .milliseconds(800) && held < .milliseconds(3500), "closed after \(held), not at the 1 s deadline")
+            // A keep-alive connection whose second request comes after a pause longer than the
+            // deadline but shorter than the idle timeout is answered: the deadline starts with a request.
+            let steady = try RawConnection(port: client.port)
+            for _ in 0..<2 {
+                steady.send("GET /healthz HTTP/1.1\r\nHost: localhost\r\n\r\n")
+                let (text, _) = await steady.receive(timeout: .milliseconds(500))
+                #expect(text.hasPrefix("HTTP/1.1 200"), "\(text)")
+                try await Task.sleep(for: .milliseconds(1600))
+            }
+        }
+    }
 }

@@ -20,14 +20,15 @@ struct TestServer {
 
     init(
         reviewerScope: String = "bo:city", registrationsPerMinute: Int = 0, ballotsPerMinute: Int = 0, maxBodyBytes: Int = 64 * 1024,
-        demo: Bool = false, idleTimeout: Duration = .seconds(30)
+        demo: Bool = false, idleTimeout: Duration = .seconds(30),
+        requestTimeout: Duration = .seconds(60)
     ) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("wiec-server-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         configuration = ServerConfiguration(
             host: "127.0.0.1", port: 0, databasePath: folder.appendingPathComponent("wiec.sqlite").path, demo: demo,
             demoBallotsFolder: SharedData.repositoryRoot.appendingPathComponent("ballots").path, maxBodyBytes: maxBodyBytes,
-            registrationsPerMinute: registrationsPerMinute, ballotsPerMinute: ballotsPerMinute, idleTimeout: idleTimeout)
+            registrationsPerMinute: registrationsPerMinute, ballotsPerMinute: ballotsPerMinute, idleTimeout: idleTimeout, requestTimeout: requestTimeout)
         access = try AccessStore(path: configuration.accessDatabasePath)
         admin = try access.addStaff(name: "Anna Admin", role: .admin, scope: .all, at: Date()).1
         reviewer = try access.addStaff(name: "Radny Recenzent", role: .reviewer, scope: StaffScope(reviewerScope)!, at: Date()).1
