@@ -1,7 +1,7 @@
 import Foundation
 
 /// Every string the pages show, one table per language (`Resources/catalogue/pl.json` and
-/// `en.json`, with the staff pages' texts in `staff-pl.json` and `staff-en.json` and the village fund's in `fund-pl.json` and `fund-en.json`; flat keys). Texts with parameters name them in braces (`{count}`); counted
+/// `en.json`, with the staff pages' texts in `staff-pl.json` and `staff-en.json` and the village fund's in `fund-pl.json` and `fund-en.json`, the local initiatives' in `local-pl.json` and `local-en.json`; flat keys). Texts with parameters name them in braces (`{count}`); counted
 /// texts have `.one`, `.few` and `.many` forms, chosen by Polish (or English) plural rules.
 struct Catalogue: Sendable {
     /// Each language's table.
@@ -14,7 +14,7 @@ struct Catalogue: Sendable {
         var tables: [Language: [String: String]] = [:]
         for language in Language.allCases {
             var table: [String: String] = [:]
-            for name in [language.rawValue, "staff-" + language.rawValue, "fund-" + language.rawValue] {
+            for name in [language.rawValue, "staff-" + language.rawValue, "fund-" + language.rawValue, "local-" + language.rawValue] {
                 guard let url = PageResources.catalogue(named: name) else { throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "catalogue/\(name).json"]) }
                 table.merge(try JSONDecoder().decode([String: String].self, from: Data(contentsOf: url))) { first, _ in first }
             }

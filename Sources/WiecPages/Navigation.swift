@@ -17,6 +17,9 @@ extension ResidentSite {
             if state.phase == .voting { nav.append(Link(href: base + "/glosowanie", label: t("nav_vote"), current: section == "vote")) }
             if state.phase == .published { nav.append(Link(href: base + "/wyniki", label: t("nav_results"), current: section == "results")) }
             nav.append(Link(href: base + "/warsztaty", label: t("nav_workshops"), current: section == "workshops"))
+            if state.localInitiative.rules != nil {
+                nav.append(Link(href: base + "/inicjatywy-lokalne", label: t("li_title"), current: section == "local"))
+            }
             if signedIn {
                 nav.append(Link(href: base + "/moje", label: t("nav_mine"), current: section == "mine"))
             } else if state.phase < .closed {

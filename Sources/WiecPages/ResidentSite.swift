@@ -60,6 +60,7 @@ public struct ResidentSite: Sendable {
         ReceiptPages(site: self).add(to: routes)
         ResultsPages(site: self).add(to: routes)
         VillageFundPages(site: self).add(to: routes)
+        LocalInitiativePages(site: self).add(to: routes)
         return routes
     }
 

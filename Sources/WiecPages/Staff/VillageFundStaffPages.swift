@@ -247,7 +247,7 @@ struct VillageFundStaffPages: Sendable {
         var assembly = StaffForm(
             action: action + "/zebrania", submit: t("fund_assembly_submit"),
             fields: [
-                FieldModel(name: "zebranie_id", label: t("fund_assembly_id"), hint: t("staff_pool_id_hint"), value: value("zebranie_id", ""), maxLength: 64,
+                FieldModel(name: "zebranie_id", label: t("fund_assembly_id"), hint: t("fund_assembly_id_hint"), value: value("zebranie_id", ""), maxLength: 64,
                            autocomplete: "off", width: "short"),
                 FieldModel(name: "zebranie_data", label: t("fund_assembly_day"), hint: t("fund_day_hint"), value: value("zebranie_data", FundForms.today), maxLength: 10,
                            autocomplete: "off", width: "short"),
@@ -274,7 +274,7 @@ struct VillageFundStaffPages: Sendable {
             var application = StaffForm(
                 action: action + "/wnioski", submit: t("fund_application_submit"),
                 fields: [
-                    FieldModel(name: "wniosek_id", label: t("fund_application_id"), hint: t("staff_pool_id_hint"), value: value("wniosek_id", ""), maxLength: 64,
+                    FieldModel(name: "wniosek_id", label: t("fund_application_id"), hint: t("fund_application_id_hint"), value: value("wniosek_id", ""), maxLength: 64,
                                autocomplete: "off", width: "short"),
                     FieldModel(name: "zebranie", label: t("fund_application_assembly"), value: "", kind: .select,
                                options: held.map { Option(value: $0.id, label: renderer.text("fund_assembly_title_day", page, ["day": day($0.heldOn, page), "id": $0.id]), selected: value("zebranie", latest.id) == $0.id) }),
