@@ -149,6 +149,12 @@ public final class AccessStore: Sendable {
         "resident\n\(edition)\n\(resident)"
     }
 
+    /// A key for one purpose (`csrf`), derived from the server's secret: the same after every
+    /// restart over this store, and different for every purpose.
+    public func derivedKey(purpose: String) -> [UInt8] {
+        mac("derived-key:" + purpose)
+    }
+
     /// An HMAC of a text under the server's secret.
     func mac(_ text: String) -> [UInt8] {
         Array(HMAC<SHA256>.authenticationCode(for: Array(text.utf8), using: SymmetricKey(data: secret)))

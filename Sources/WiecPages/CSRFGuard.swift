@@ -13,9 +13,10 @@ struct CSRFGuard: Sendable {
 
     private let key: [UInt8]
 
-    /// A guard with a fresh key (tokens of forms rendered before a restart are refused).
-    init() {
-        key = SymmetricKey(size: .bits256).withUnsafeBytes { Array($0) }
+    /// A guard under `key`: one kept with the store, so that a form rendered before a restart
+    /// is still accepted after it.
+    init(key: [UInt8]) {
+        self.key = key
     }
 
     /// A new random cookie value.

@@ -42,7 +42,7 @@ public struct ResidentSite: Sendable {
         self.access = access
         self.verifier = verifier
         self.renderer = try PageRenderer(site: site)
-        self.csrf = CSRFGuard()
+        self.csrf = CSRFGuard(key: access.derivedKey(purpose: "csrf"))
         self.registrations = RateLimiter(perMinute: registrationsPerMinute)
         self.signIns = RateLimiter(perMinute: Self.signInsPerMinute)
         self.shown = OneTimeDisplay()

@@ -24,8 +24,11 @@ struct CanonicalJSONTests {
             limits: BallotLimits(maxLength: 3, maxSumPoints: 10), minProjectScoreThreshold: 5, allowsRevoting: true)
         var grouped = pool
         grouped.exclusionGroups = [PoolExclusionGroup(projects: ["x", "y"], atMost: 1)]
+        grouped.ballotOrder = .randomPerVoter(seed: "seed-1")
         let events: [Event] = [
-            .editionCreated(name: "BO"), .voterAgeLimitSet(minimumAge: 16), .voterAgeLimitSet(minimumAge: nil), .amendmentPolicySet(policy: .reviewAgain), .poolAdded(pool: pool), .phaseChanged(from: .draft, to: .submission),
+            .editionCreated(name: "BO"), .voterAgeLimitSet(minimumAge: 16), .voterAgeLimitSet(minimumAge: nil), .amendmentPolicySet(policy: .reviewAgain),
+            .timetableSet(timetable: Timetable(starts: [.submission: CalendarDay(year: 2027, month: 3, day: 1), .voting: CalendarDay(year: 2027, month: 6, day: 1)])),
+            .poolAdded(pool: pool), .phaseChanged(from: .draft, to: .submission),
             .poolAdded(pool: grouped),
             .workshopRecorded(workshop: Workshop(id: "w", theme: "t", date: "2027-01-02", place: "p", facilitator: "f", participants: 3)),
             .initiativeSubmitted(id: "i", workshop: nil, title: "t", description: "d", submitter: "s"),

@@ -108,11 +108,13 @@ struct PageServer {
     }
 
     /// Runs a test against the server over real HTTP on loopback.
-    func run<Value: Sendable>(_ test: @Sendable (Browser) async throws -> Value) async throws -> Value {
+    ///
+    /// - Parameter keep: Whether the store outlives the run, for a later one (a restart).
+    func run<Value: Sendable>(keep: Bool = false, _ test: @Sendable (Browser) async throws -> Value) async throws -> Value {
         var logger = Logger(label: "wiec-pages-test")
         logger.logLevel = .warning
         let app = try buildApplication(configuration, logger: logger)
-        defer { try? FileManager.default.removeItem(at: folder) }
+        defer { if !keep { try? FileManager.default.removeItem(at: folder) } }
         return try await app.test(.live) { client in try await test(Browser(client: client)) }
     }
 }

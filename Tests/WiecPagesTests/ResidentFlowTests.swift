@@ -50,6 +50,21 @@ import WiecLedger
         }
     }
 
+    @Test func aFormRenderedBeforeARestartIsAcceptedAfterIt() async throws {
+        let server = try PageServer()
+        let (form, cookies) = try await server.run(keep: true) { client in
+            var browser = client
+            let form = try await browser.get("/edycje/nowa/rejestracja")
+            return (form, browser.cookies)
+        }
+        try await server.run { client in
+            var browser = client
+            browser.cookies = cookies
+            let sent = try await browser.post("/edycje/nowa/rejestracja", [("imie", "Jan Kowalski"), ("pesel", Self.pesel)], from: form)
+            #expect(sent.status == .seeOther, "the form's token still holds after the restart: \(sent.status)")
+        }
+    }
+
     @Test func aFormWithoutItsTokenIsRefused() async throws {
         try await PageServer().run { client in
             var browser = client

@@ -316,6 +316,8 @@ import WiecTestSupport
                 path: { _ in "/api/v1/editions/phases/phase" }, token: admin, body: { n in ["to": phases[(n - 1) % phases.count]] }),
             "POST /api/v1/editions/{edition}/voter-age-limit": Base(
                 path: { _ in "/api/v1/editions/draft/voter-age-limit" }, token: admin, body: { _ in ["minimum_age": 16] }),
+            "POST /api/v1/editions/{edition}/timetable": Base(
+                path: { _ in "/api/v1/editions/draft/timetable" }, token: admin, body: { _ in ["submission": "2027-03-01"] }),
             "POST /api/v1/editions/{edition}/amendment-policy": Base(
                 path: { _ in "/api/v1/editions/draft/amendment-policy" }, token: admin, body: { _ in ["policy": "review_again"] }),
             "POST /api/v1/editions/{edition}/workshops": Base(
