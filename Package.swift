@@ -88,8 +88,9 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "wiec", dependencies: ["WiecCLI"]),
-        // Paths to the real elections in ../shared/pabulib and the samples in ballots/, for tests.
-        .target(name: "WiecTestSupport", path: "Tests/WiecTestSupport"),
+        // Paths to the real elections in ../shared/pabulib and the samples in ballots/, the seeded
+        // generator and an observed engine, for tests.
+        .target(name: "WiecTestSupport", dependencies: ["WiecLedger"], path: "Tests/WiecTestSupport"),
         .testTarget(name: "WiecTallyTests", dependencies: ["WiecTally", "Pabulib", "WiecTestSupport"]),
         .testTarget(
             name: "PabulibTests",
@@ -100,7 +101,7 @@ let package = Package(
             dependencies: [
                 "WiecLedger", "WiecCore", "WiecTally", "Pabulib", "WiecTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
             ]),
-        .testTarget(name: "WiecGatewayTests", dependencies: ["WiecGateway", "WiecCore", "WiecLedger", "WiecTally"]),
+        .testTarget(name: "WiecGatewayTests", dependencies: ["WiecGateway", "WiecCore", "WiecLedger", "WiecTally", "WiecTestSupport"]),
         .testTarget(
             name: "WiecServerTests",
             dependencies: [

@@ -4,7 +4,8 @@ import GRDB
 public import WiecCore
 
 /// Staff accounts and resident tokens, in their own SQLite file beside the ledger. Only a
-/// SHA-256 of each token is stored; a token is shown once, when it is made.
+/// SHA-256 of each staff token is stored; a token is shown once, when it is made. A resident
+/// token proves itself (an HMAC under the server's secret), so issuing one writes nothing.
 ///
 /// A resident's id and token are derived from a server secret and the registration's
 /// idempotency key, so a retried registration gets the same resident id and the same token.
@@ -100,24 +101,23 @@ public final class AccessStore: Sendable {
         "r-" + Self.hex(mac("resident-id\n\(edition)\n\(idempotencyKey)").prefix(12))
     }
 
-    /// Stores (or finds again) the token of a registered resident.
+    /// The token of a registered resident: the edition and the resident id with an HMAC of both
+    /// under the server's secret, so that it proves itself and nothing is written to issue it
+    /// (a retried registration gets the same token).
     ///
     /// - Returns: The resident token.
-    public func residentToken(edition: EditionID, resident: ResidentID) throws -> String {
-        let token = "wiec_r_" + Self.base64URL(mac("resident\n\(edition)\n\(resident)"))
-        try database.write { db in
-            try db.execute(
-                sql: "INSERT OR IGNORE INTO residents (token_hash, edition, resident_id) VALUES (?, ?, ?)",
-                arguments: [Self.hash(token), edition, resident])
-        }
-        return token
+    public func residentToken(edition: EditionID, resident: ResidentID) -> String {
+        "wiec_r_" + Self.base64URL(Array(edition.utf8)) + "." + Self.base64URL(Array(resident.utf8)) + "."
+            + Self.base64URL(mac(Self.residentTokenText(edition: edition, resident: resident)))
     }
 
     /// Who holds a bearer token, if anyone.
     public func principal(token: String) throws -> Principal? {
+        if token.hasPrefix("wiec_r_"), let resident = residentPrincipal(token: token) { return resident }
         let digest = Self.hash(token)
         return try database.read { db in
             if token.hasPrefix("wiec_r_") {
+                // A token issued before tokens proved themselves was stored by its hash.
                 guard let row = try Row.fetchOne(db, sql: "SELECT edition, resident_id FROM residents WHERE token_hash = ?", arguments: [digest])
                 else { return nil }
                 return .resident(edition: row["edition"], resident: row["resident_id"])
@@ -129,6 +129,24 @@ public final class AccessStore: Sendable {
             else { return nil }
             return .staff(account)
         }
+    }
+
+    /// The resident a self-proving token names, when its HMAC holds.
+    private func residentPrincipal(token: String) -> Principal? {
+        let parts = token.dropFirst("wiec_r_".count).split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 3, let edition = Self.bytes(base64URL: parts[0]), let resident = Self.bytes(base64URL: parts[1]),
+            let code = Self.bytes(base64URL: parts[2])
+        else { return nil }
+        let (editionID, residentID) = (String(decoding: edition, as: UTF8.self), String(decoding: resident, as: UTF8.self))
+        let text = Self.residentTokenText(edition: editionID, resident: residentID)
+        guard HMAC<SHA256>.isValidAuthenticationCode(code, authenticating: Array(text.utf8), using: SymmetricKey(data: secret)) else {
+            return nil
+        }
+        return .resident(edition: editionID, resident: residentID)
+    }
+
+    private static func residentTokenText(edition: EditionID, resident: ResidentID) -> String {
+        "resident\n\(edition)\n\(resident)"
     }
 
     /// An HMAC of a text under the server's secret.
@@ -150,6 +168,12 @@ public final class AccessStore: Sendable {
     private static func base64URL(_ bytes: some Sequence<UInt8>) -> String {
         Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
             .replacingOccurrences(of: "=", with: "")
+    }
+
+    private static func bytes(base64URL text: Substring) -> [UInt8]? {
+        var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
+        return Data(base64Encoded: base64).map(Array.init)
     }
 
     private static func hex(_ bytes: some Sequence<UInt8>) -> String {

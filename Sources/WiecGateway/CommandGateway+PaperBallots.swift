@@ -38,7 +38,7 @@ extension CommandGateway {
     /// Enters a batch of paper cards from one voting point, all or nothing: each card is checked
     /// exactly as an online ballot is, against the edition and the cards before it in the batch
     /// (so a resident who voted online or on an earlier card is refused), and only a batch with
-    /// no refused card is appended, in one transaction, closed by the point's batch record.
+    /// no refused card is appended, in the next group commit, closed by the point's batch record.
     ///
     /// - Parameters:
     ///   - cards: The valid-looking cards, one ballot each.
@@ -49,7 +49,7 @@ extension CommandGateway {
     /// - Throws: ``PaperBatchRefused`` naming every refused card; the transaction's error.
     public func enterPaperBatch(
         _ cards: [PaperCard], invalidCards: Int, at point: VotingPointID, on edition: EditionID, by actor: Actor, ledgerKey: String
-    ) throws -> (ballots: [BallotID], receipt: Receipt) {
+    ) async throws -> (ballots: [BallotID], receipt: Receipt) {
         guard cards.count <= Self.maxPaperBatch else {
             throw PaperBatchRefused(refusals: [(nil, Refusal(.invalidValue, "a batch holds at most \(Self.maxPaperBatch) cards"))])
         }
@@ -86,7 +86,7 @@ extension CommandGateway {
             }
         }
         guard refusals.isEmpty else { throw PaperBatchRefused(refusals: refusals.sorted { ($0.card ?? Int.max) < ($1.card ?? Int.max) }) }
-        let receipt = try store.execute(batch: batch, idempotencyKey: ledgerKey, at: time)
+        let receipt = try await committer.execute(LedgerWrite(batch, idempotencyKey: ledgerKey))
         count(receipt, ballots: ids.count)
         return (ids, receipt)
     }

@@ -16,7 +16,7 @@ extension CommandGateway {
     ///
     /// - Throws: `Refusal`, or the transaction's error.
     public func execute(_ command: Command, on edition: EditionID, by actor: Actor, ledgerKey: String) async throws -> Receipt {
-        let receipt = try await committer.execute(LedgerCommand(command, on: edition, by: actor), idempotencyKey: ledgerKey)
+        let receipt = try await committer.execute(LedgerWrite(LedgerCommand(command, on: edition, by: actor), idempotencyKey: ledgerKey))
         count(receipt, ballots: command.isBallot ? 1 : 0)
         return receipt
     }
@@ -30,12 +30,14 @@ extension CommandGateway {
     }
 
     /// Registers a person as a resident (a voter) of an edition under a resident id, keeping their
-    /// personal data, and the voting pseudonym the ledger issues them, in the erasable tables only.
+    /// personal data, and the voting pseudonym the ledger issues them, in the erasable tables only;
+    /// in the next group commit, durable when this returns.
     ///
     /// - Throws: `Refusal` (`already_registered`, `too_young`, `idempotency_conflict` when a
     ///   replayed key registered someone else), or the transaction's error.
-    public func register(_ person: PersonalData, as resident: ResidentID, on edition: EditionID, by actor: Actor, ledgerKey: String) throws -> Receipt {
-        let receipt = try store.registerResident(resident, person: person, on: edition, by: actor, idempotencyKey: ledgerKey, at: Date())
+    public func register(_ person: PersonalData, as resident: ResidentID, on edition: EditionID, by actor: Actor, ledgerKey: String) async throws -> Receipt {
+        let receipt = try await committer.execute(
+            .registration(resident, person: person, on: edition, by: actor, idempotencyKey: ledgerKey))
         // A replayed key returns the first receipt: only the same person gets its resident id.
         guard try store.resident(withPesel: person.pesel, in: edition) == resident else {
             throw Refusal(.idempotencyConflict, "this idempotency key was used to register someone else")

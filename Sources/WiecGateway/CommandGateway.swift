@@ -57,14 +57,15 @@ public struct CommandGateway: Sendable {
     /// - Throws: `Refusal` or ``Problem``; the error middleware maps both.
     public func execute(_ command: Command, on edition: EditionID, by actor: Actor, request: Request) async throws -> Receipt {
         let receipt = try await committer.execute(
-            LedgerCommand(command, on: edition, by: actor), idempotencyKey: try Self.ledgerKey(request, actor: actor))
+            LedgerWrite(LedgerCommand(command, on: edition, by: actor), idempotencyKey: try Self.ledgerKey(request, actor: actor)))
         count(receipt, ballots: command.isBallot ? 1 : 0)
         return receipt
     }
 
-    /// Executes commands on one edition in one transaction: all or nothing.
-    public func execute(batch: [LedgerCommand], actor: Actor, request: Request) throws -> Receipt {
-        let receipt = try store.execute(batch: batch, idempotencyKey: try Self.ledgerKey(request, actor: actor), at: Date())
+    /// Executes commands on one edition in the next group commit, all or nothing; they are
+    /// durable when this returns.
+    public func execute(batch: [LedgerCommand], actor: Actor, request: Request) async throws -> Receipt {
+        let receipt = try await committer.execute(LedgerWrite(batch, idempotencyKey: try Self.ledgerKey(request, actor: actor)))
         count(receipt, ballots: batch.count { $0.command.isBallot })
         return receipt
     }

@@ -10,7 +10,7 @@ import WiecLedger
 /// queue, so waiting on the disk never holds a thread of Swift's cooperative pool.
 final class GroupCommitter: Sendable {
     private struct Pending: Sendable {
-        var command: LedgerStore.KeyedCommand
+        var write: LedgerWrite
         var continuation: CheckedContinuation<Receipt, any Error>
     }
 
@@ -30,13 +30,13 @@ final class GroupCommitter: Sendable {
         self.store = store
     }
 
-    /// Executes a command in the next group commit.
+    /// Executes a request (a command, a batch, a registration) in the next group commit.
     ///
     /// - Throws: the command's `Refusal`, or the transaction's error.
-    func execute(_ command: LedgerCommand, idempotencyKey: String) async throws -> Receipt {
+    func execute(_ write: LedgerWrite) async throws -> Receipt {
         try await withCheckedThrowingContinuation { continuation in
             let start = queue.withLock { queue in
-                queue.pending.append(Pending(command: .init(command, idempotencyKey: idempotencyKey), continuation: continuation))
+                queue.pending.append(Pending(write: write, continuation: continuation))
                 defer { queue.draining = true }
                 return !queue.draining
             }
@@ -55,7 +55,7 @@ final class GroupCommitter: Sendable {
             }
             if group.isEmpty { return }
             do {
-                let results = try store.execute(each: group.map(\.command), at: Date())
+                let results = try store.execute(each: group.map(\.write), at: Date())
                 for (pending, result) in zip(group, results) { pending.continuation.resume(with: result) }
             } catch {
                 for pending in group { pending.continuation.resume(throwing: error) }

@@ -1,6 +1,5 @@
 import Crypto
 import Foundation
-import GRDB
 public import Pabulib
 public import WiecCore
 import WiecTally
@@ -29,22 +28,21 @@ public enum AuditBundle {
         let manager = FileManager.default
         try manager.createDirectory(at: root.appendingPathComponent("checkpoints"), withIntermediateDirectories: true)
         try manager.createDirectory(at: root.appendingPathComponent("pools"), withIntermediateDirectories: true)
-        let count = try store.database.read { db in
+        let count = try store.engine.read { reading in
             var out = Data()
             var previous = LedgerEntry.genesisHash
             var count: Int64 = 0
-            let rows = try Row.fetchCursor(
-                db, sql: "SELECT seq, id, time, type, actor_role, actor_id, edition, body, hash FROM entries ORDER BY seq")
-            while let row = try rows.next() {
-                let entry = LedgerEntry(row: row)
-                let hash: Data = row[8]
-                out.append(contentsOf: #"{"entry":"#.utf8)
-                out.append(contentsOf: entry.canonicalBytes(previousHash: previous))
-                out.append(contentsOf: #","hash":""#.utf8)
-                out.append(contentsOf: Hex.encode(hash).utf8)
-                out.append(contentsOf: "\"}\n".utf8)
-                previous = Array(hash)
-                count += 1
+            let last = try reading.lastSequence()
+            if last > 0 {
+                try reading.forEachEntry(in: 1...last) { entry, hash in
+                    out.append(contentsOf: #"{"entry":"#.utf8)
+                    out.append(contentsOf: entry.canonicalBytes(previousHash: previous))
+                    out.append(contentsOf: #","hash":""#.utf8)
+                    out.append(contentsOf: Hex.encode(hash).utf8)
+                    out.append(contentsOf: "\"}\n".utf8)
+                    previous = hash
+                    count += 1
+                }
             }
             try out.write(to: root.appendingPathComponent("entries.jsonl"))
             return count

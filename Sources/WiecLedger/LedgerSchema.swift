@@ -2,9 +2,6 @@ import GRDB
 
 /// The ledger's tables, as named migrations of plain SQL. A shipped migration is never edited.
 enum LedgerSchema {
-    /// The derived tables, which ``LedgerStore/rebuildProjections()`` drops and refills.
-    static let derivedTables = ["view_editions", "view_proposals", "view_ballots", "view_results"]
-
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-ledger") { db in
@@ -91,6 +88,16 @@ enum LedgerSchema {
                 );
                 INSERT INTO voting_pseudonyms (edition, pesel_hmac, pseudonym) SELECT edition, pesel_hmac, voter_id FROM personal_data;
                 ALTER TABLE personal_data RENAME COLUMN voter_id TO resident_id;
+                """)
+        }
+        migrator.registerMigration("v3-no-derived-tables") { db in
+            // Every reader takes the fold of the log (`EditionState`), so the derived tables
+            // written beside each entry had no reader left.
+            try db.execute(sql: """
+                DROP TABLE view_editions;
+                DROP TABLE view_proposals;
+                DROP TABLE view_ballots;
+                DROP TABLE view_results;
                 """)
         }
         return migrator

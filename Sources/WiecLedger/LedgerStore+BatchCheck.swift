@@ -11,11 +11,11 @@ extension LedgerStore {
     public func checkEach(_ items: [LedgerCommand], at time: Date) throws -> [(index: Int, refusal: Refusal)] {
         guard let edition = items.first?.edition else { return [] }
         var state = try state(of: edition)
-        return try database.read { db in
+        return try engine.read { reading in
             var refusals: [(index: Int, refusal: Refusal)] = []
             for (index, item) in items.enumerated() {
                 do {
-                    for decided in try Self.decide(item, on: state, at: time, db: db) { Edition.evolve(&state, decided.event) }
+                    for decided in try Appender.decide(item, on: state, at: time, reading: reading) { Edition.evolve(&state, decided.event) }
                 } catch let refusal as Refusal {
                     refusals.append((index, refusal))
                 }

@@ -1,6 +1,5 @@
 import Crypto
 import Foundation
-import GRDB
 
 extension LedgerStore {
     /// The entries `from...through` as lines of the audit bundle's `entries.jsonl`:
@@ -19,15 +18,17 @@ extension LedgerStore {
     ///
     /// - Throws: ``LedgerError`` when there is no such entry.
     public func leafHash(of sequence: Int64) throws -> [UInt8] {
-        // Read straight from the file, without waiting for a writer that holds the cache.
-        try database.read { db in
-            let previous = sequence > 1
-                ? try Data.fetchOne(db, sql: "SELECT hash FROM entries WHERE seq = ?", arguments: [sequence - 1]).map(Array.init)
-                : LedgerEntry.genesisHash
-            guard let previous, let row = try Row.fetchOne(
-                db, sql: "SELECT seq, id, time, type, actor_role, actor_id, edition, body FROM entries WHERE seq = ?", arguments: [sequence])
-            else { throw LedgerError.notFound("no entry \(sequence)") }
-            return Merkle.leafHash(LedgerEntry(row: row).canonicalBytes(previousHash: previous))
+        // Read straight from the store, without waiting for a writer.
+        try engine.read { reading in
+            let previous = sequence > 1 ? try reading.storedHash(of: sequence - 1) : LedgerEntry.genesisHash
+            var leaf: [UInt8]?
+            if let previous, sequence >= 1 {
+                try reading.forEachEntry(in: sequence...sequence) { entry, _ in
+                    leaf = Merkle.leafHash(entry.canonicalBytes(previousHash: previous))
+                }
+            }
+            guard let leaf else { throw LedgerError.notFound("no entry \(sequence)") }
+            return leaf
         }
     }
 
@@ -49,18 +50,12 @@ extension LedgerStore {
         guard from >= 1, from <= through, through <= size else {
             throw LedgerError.notFound("no entries \(from)...\(through) (the log has \(size))")
         }
-        return try database.read { db in
-            var previous = LedgerEntry.genesisHash
-            if from > 1, let hash = try Data.fetchOne(db, sql: "SELECT hash FROM entries WHERE seq = ?", arguments: [from - 1]) {
-                previous = Array(hash)
-            }
+        return try engine.read { reading in
+            var previous = from > 1 ? try reading.storedHash(of: from - 1) ?? LedgerEntry.genesisHash : LedgerEntry.genesisHash
             var entries: [[UInt8]] = []
             entries.reserveCapacity(Int(through - from + 1))
-            let rows = try Row.fetchCursor(
-                db, sql: "SELECT seq, id, time, type, actor_role, actor_id, edition, body FROM entries WHERE seq BETWEEN ? AND ? ORDER BY seq",
-                arguments: [from, through])
-            while let row = try rows.next() {
-                let bytes = LedgerEntry(row: row).canonicalBytes(previousHash: previous)
+            try reading.forEachEntry(in: from...through) { entry, _ in
+                let bytes = entry.canonicalBytes(previousHash: previous)
                 previous = Array(SHA256.hash(data: bytes))
                 entries.append(bytes)
             }

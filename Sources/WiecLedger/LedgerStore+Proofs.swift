@@ -1,6 +1,5 @@
 import Crypto
 public import Foundation
-import GRDB
 
 extension LedgerStore {
     /// An inclusion receipt for an entry against the latest checkpoint, writing a new
@@ -15,16 +14,12 @@ extension LedgerStore {
             note = try checkpoint(at: time)
         }
         let treeSize = LedgerVerifier.claimedSize(note!)!
-        return try database.read { db in
+        return try engine.read { reading in
             var leaves: [[UInt8]] = []
             leaves.reserveCapacity(Int(treeSize))
             var previous = LedgerEntry.genesisHash
             var entryText = ""
-            let rows = try Row.fetchCursor(
-                db, sql: "SELECT seq, id, time, type, actor_role, actor_id, edition, body FROM entries WHERE seq <= ? ORDER BY seq",
-                arguments: [treeSize])
-            while let row = try rows.next() {
-                let entry = LedgerEntry(row: row)
+            try reading.forEachEntry(in: 1...treeSize) { entry, _ in
                 let bytes = entry.canonicalBytes(previousHash: previous)
                 if entry.sequence == sequence { entryText = String(decoding: bytes, as: UTF8.self) }
                 previous = Array(SHA256.hash(data: bytes))

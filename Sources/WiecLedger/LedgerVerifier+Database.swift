@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 extension LedgerVerifier {
     /// Verifies a ledger file in place, read-only: every entry, every checkpoint, every tally.
@@ -7,22 +6,26 @@ extension LedgerVerifier {
     /// - Throws: ``VerificationFailure`` for the first problem found; ``LedgerError`` when the
     ///   file cannot be read.
     public static func verify(databaseAt path: String, verifier: CheckpointVerifier) throws -> VerificationReport {
-        guard FileManager.default.fileExists(atPath: path) else { throw LedgerError.notFound("no ledger at \(path)") }
-        var configuration = Configuration()
-        configuration.readonly = true
-        let database = try DatabaseQueue(path: path, configuration: configuration)
-        return try database.read { db in
+        try verify(try SQLiteEngine(readingAt: path), verifier: verifier)
+    }
+
+    /// Verifies a store in place, read-only, on one snapshot: every entry as stored (its hash
+    /// beside it), every checkpoint as filed, every tally.
+    ///
+    /// - Throws: ``VerificationFailure`` for the first problem found; the engine's errors.
+    public static func verify(_ engine: any LedgerEngine, verifier: CheckpointVerifier) throws -> VerificationReport {
+        try engine.read { reading in
             var notes: [String] = []
-            for row in try Row.fetchAll(db, sql: "SELECT size, note FROM checkpoints ORDER BY size") {
-                try checkFiled(row["note"], as: row["size"])
-                notes.append(row["note"])
+            for (size, note) in try reading.checkpoints() {
+                try checkFiled(note, as: size)
+                notes.append(note)
             }
             var verification = LedgerVerifier(checkpointSizes: Set(notes.compactMap(claimedSize)))
-            let rows = try Row.fetchCursor(
-                db, sql: "SELECT seq, id, time, type, actor_role, actor_id, edition, body, hash FROM entries ORDER BY seq")
-            while let row = try rows.next() {
-                let hash: Data = row[8]
-                try verification.add(LedgerEntry(row: row), statedPrevious: nil, statedHash: Array(hash))
+            let last = try reading.lastSequence()
+            if last > 0 {
+                try reading.forEachEntry(in: 1...last) { entry, hash in
+                    try verification.add(entry, statedPrevious: nil, statedHash: hash)
+                }
             }
             return try verification.finish(checkpoints: notes, verifier: verifier)
         }

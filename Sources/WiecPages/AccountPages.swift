@@ -110,10 +110,10 @@ struct AccountPages: Sendable {
             let key = form.value("_klucz") ?? UUID().uuidString
             let resident = site.access.residentID(edition: state.id, idempotencyKey: "page:" + key)
             do {
-                _ = try site.gateway.register(
+                _ = try await site.gateway.register(
                     PersonalData(pesel: number, name: name, contact: contact), as: resident, on: state.id, by: CommandGateway.registrationDesk,
                     ledgerKey: "page:registration:\(state.id):\(key)")
-                let token = try site.access.residentToken(edition: state.id, resident: resident)
+                let token = site.access.residentToken(edition: state.id, resident: resident)
                 let code = try site.access.issueSignInCode(edition: state.id, voter: resident)
                 return renderer.redirect(
                     "/edycje/\(state.id)/kod?dalej=" + Self.encoded(back == "/" ? "/edycje/\(state.id)" : back), request: page,
@@ -139,7 +139,7 @@ struct AccountPages: Sendable {
             if let resident = try site.gateway.resident(withPesel: number, in: state.id),
                 try site.access.redeemSignInCode(code, edition: state.id, voter: resident)
             {
-                let token = try site.access.residentToken(edition: state.id, resident: resident)
+                let token = site.access.residentToken(edition: state.id, resident: resident)
                 let next = try site.access.issueSignInCode(edition: state.id, voter: resident)
                 return renderer.redirect(
                     "/edycje/\(state.id)/kod?dalej=" + Self.encoded(back == "/" ? "/edycje/\(state.id)" : back), request: page,

@@ -43,9 +43,8 @@ enum DemoVotingSeed {
             idempotencyKey: "demo-voting-resident", at: Date())
     }
 
-    /// Gives the demo resident their token and the documented sign-in code.
+    /// Gives the demo resident the documented sign-in code.
     static func prepareResident(_ access: AccessStore) throws {
-        _ = try access.residentToken(edition: edition, resident: resident)
         try access.setSignInCode(code, edition: edition, voter: resident)
     }
 }

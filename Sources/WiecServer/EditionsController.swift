@@ -95,7 +95,7 @@ struct EditionsController: Sendable {
         if let minimumAge = input.minimumVoterAge { commands.append(.setVoterAgeLimit(minimumAge: minimumAge)) }
         if let policy = input.amendmentPolicy { commands.append(.setAmendmentPolicy(policy)) }
         if commands.count > 1 {
-            _ = try gateway.execute(batch: commands.map { LedgerCommand($0, on: id, by: actor) }, actor: actor, request: request)
+            _ = try await gateway.execute(batch: commands.map { LedgerCommand($0, on: id, by: actor) }, actor: actor, request: request)
         } else {
             _ = try await gateway.execute(commands[0], on: id, by: actor, request: request)
         }

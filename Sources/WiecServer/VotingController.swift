@@ -82,9 +82,9 @@ struct VotingController: Sendable {
         _ = try gateway.existing(edition)
         let key = try CommandGateway.idempotencyKey(request) ?? UUID().uuidString
         let resident = auth.access.residentID(edition: edition, idempotencyKey: key)
-        let receipt = try gateway.register(
+        let receipt = try await gateway.register(
             person, as: resident, on: edition, by: CommandGateway.registrationDesk, ledgerKey: "http:registration:\(edition):\(key)")
-        let token = try auth.access.residentToken(edition: edition, resident: resident)
+        let token = auth.access.residentToken(edition: edition, resident: resident)
         return try Reply.json(
             Registered(edition: edition, residentID: resident, token: token, receipt: ReceiptView(receipt)), status: .created)
     }
@@ -122,7 +122,7 @@ struct VotingController: Sendable {
                     points: ballot.points ?? [], method: .paper),
                 on: edition, by: actor))
         }
-        let receipt = try gateway.execute(batch: batch, actor: actor, request: request)
+        let receipt = try await gateway.execute(batch: batch, actor: actor, request: request)
         return try Reply.json(PaperCast(ballots: ids, receipt: ReceiptView(receipt)), status: .created)
     }
 }

@@ -54,7 +54,7 @@ import WiecTally
         try run(.castBallot(ballot: "online", voter: online, pool: "city", projects: ["A"], points: [], method: .internet), by: Actor(role: .voter, id: online))
     }
 
-    @Test func aBatchWithRefusedCardsStoresNothingAndNamesEachOne() throws {
+    @Test func aBatchWithRefusedCardsStoresNothingAndNamesEachOne() async throws {
         let before = try store.state(of: Self.edition)
         let cards = [
             PaperCard(resident: "r-2", pool: "city", projects: ["A"]),
@@ -62,39 +62,39 @@ import WiecTally
             PaperCard(resident: "r-3", pool: "city", projects: ["A", "B", "C"]),
             PaperCard(resident: "r-2", pool: "city", projects: ["C"]),
         ]
-        let refused = #expect(throws: PaperBatchRefused.self) {
-            try gateway.enterPaperBatch(cards, invalidCards: 1, at: "urzad", on: Self.edition, by: Self.official, ledgerKey: "batch-1")
+        let refused = await #expect(throws: PaperBatchRefused.self) {
+            try await gateway.enterPaperBatch(cards, invalidCards: 1, at: "urzad", on: Self.edition, by: Self.official, ledgerKey: "batch-1")
         }
         #expect(refused?.refusals.map(\.card) == [1, 2, 3])
         #expect(refused?.refusals.map(\.refusal.reason) == [.alreadyVoted, .ballotTooLong, .alreadyVoted])
         #expect(try store.state(of: Self.edition) == before)
     }
 
-    @Test func aGoodBatchIsStoredWithItsPointRecord() throws {
+    @Test func aGoodBatchIsStoredWithItsPointRecord() async throws {
         let cards = [PaperCard(resident: "r-2", pool: "city", projects: ["A"]), PaperCard(resident: "r-3", pool: "city", projects: ["B", "C"])]
-        let (ids, receipt) = try gateway.enterPaperBatch(cards, invalidCards: 2, at: "urzad", on: Self.edition, by: Self.official, ledgerKey: "batch-2")
+        let (ids, receipt) = try await gateway.enterPaperBatch(cards, invalidCards: 2, at: "urzad", on: Self.edition, by: Self.official, ledgerKey: "batch-2")
         // Two pseudonyms' registrations with their first ballots, the two ballots, the batch record.
         #expect(receipt.lastSequence - receipt.firstSequence + 1 == 5)
         let state = try store.state(of: Self.edition)
         #expect(state.votingPoints["urzad"]?.ballots == ids && state.votingPoints["urzad"]?.invalidCards == 2)
         #expect(ids.allSatisfy { state.pools["city"]!.ballots[state.pools["city"]!.ballotIndex[$0]!].method == .paper })
-        let again = try gateway.enterPaperBatch(cards, invalidCards: 2, at: "urzad", on: Self.edition, by: Self.official, ledgerKey: "batch-2")
+        let again = try await gateway.enterPaperBatch(cards, invalidCards: 2, at: "urzad", on: Self.edition, by: Self.official, ledgerKey: "batch-2")
         #expect(again.ballots == ids && again.receipt == receipt, "a resubmitted form appends once")
         #expect(try store.state(of: Self.edition).votingPoints["urzad"]?.ballots == ids)
     }
 
-    @Test func aCardOfAnUnregisteredResidentIsRefused() throws {
-        let refused = #expect(throws: PaperBatchRefused.self) {
-            try gateway.enterPaperBatch(
+    @Test func aCardOfAnUnregisteredResidentIsRefused() async throws {
+        let refused = await #expect(throws: PaperBatchRefused.self) {
+            try await gateway.enterPaperBatch(
                 [PaperCard(resident: "r-nobody", pool: "city", projects: ["A"]), PaperCard(resident: "r-2", pool: "city", projects: ["A"])],
                 invalidCards: 0, at: "urzad", on: Self.edition, by: Self.official, ledgerKey: "batch-4")
         }
         #expect(refused?.refusals.map(\.card) == [0] && refused?.refusals.first?.refusal.reason == .notRegistered)
     }
 
-    @Test func aBatchForAnUnknownPointIsRefusedAsAWhole() throws {
-        let refused = #expect(throws: PaperBatchRefused.self) {
-            try gateway.enterPaperBatch(
+    @Test func aBatchForAnUnknownPointIsRefusedAsAWhole() async throws {
+        let refused = await #expect(throws: PaperBatchRefused.self) {
+            try await gateway.enterPaperBatch(
                 [PaperCard(resident: "r-2", pool: "city", projects: ["A"])], invalidCards: 0, at: "nie-ma", on: Self.edition, by: Self.official,
                 ledgerKey: "batch-3")
         }

@@ -76,7 +76,7 @@ import WiecGateway
     }
 
     @Test func aResidentTokenIsNoStaffSession() throws {
-        let resident = try access.residentToken(edition: "bo", resident: "r-1")
+        let resident = access.residentToken(edition: "bo", resident: "r-1")
         #expect(try access.startStaffSession(credential: resident, at: start) == nil)
         #expect(try access.staffSession(token: resident, at: start, idleTimeout: 60) == nil)
     }

@@ -104,7 +104,7 @@ struct TamperingTests {
                 // A forged voiding of an earlier ballot at `seq`, chained correctly to the entry before it.
                 let previous = try Self.hash(of: seq - 1, in: ledger)
                 let row = try Self.row(seq, in: ledger)
-                let earlier = try ledger.store.database.read { db in
+                let earlier = try ledger.database.read { db in
                     try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM entries WHERE type = 'ballot_cast' AND seq < ?", arguments: [seq])!
                 }
                 let ballot = try #require(try Self.body(of: earlier, in: ledger)["ballot"] as? String)
@@ -175,9 +175,8 @@ struct TamperingTests {
         }
 
         static func row(_ seq: Int64, in ledger: TemporaryLedger) throws -> LedgerEntry {
-            try ledger.store.database.read { db in
-                LedgerEntry(row: try #require(try Row.fetchOne(
-                    db, sql: "SELECT seq, id, time, type, actor_role, actor_id, edition, body FROM entries WHERE seq = ?", arguments: [seq])))
+            try ledger.database.read { db in
+                try #require(try EntryRecord.fetchOne(db, key: seq)).entry
             }
         }
 
@@ -187,7 +186,7 @@ struct TamperingTests {
         }
 
         static func hash(of seq: Int64, in ledger: TemporaryLedger) throws -> [UInt8] {
-            try ledger.store.database.read { db in
+            try ledger.database.read { db in
                 Array(try #require(try Data.fetchOne(db, sql: "SELECT hash FROM entries WHERE seq = ?", arguments: [seq])))
             }
         }
@@ -201,7 +200,7 @@ struct TamperingTests {
         }
 
         static func insert(_ entry: LedgerEntry, hash: [UInt8], into ledger: TemporaryLedger) throws {
-            try ledger.store.database.writeWithoutTransaction { db in
+            try ledger.database.writeWithoutTransaction { db in
                 try db.execute(
                     sql: "INSERT INTO entries (seq, id, time, type, actor_role, actor_id, edition, body, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     arguments: [
@@ -214,12 +213,9 @@ struct TamperingTests {
         /// Recomputes the stored hash of every entry from `seq` on, as a forger would.
         static func rehash(from seq: Int64, in ledger: TemporaryLedger) throws {
             var previous = try hash(of: seq - 1, in: ledger)
-            try ledger.store.database.writeWithoutTransaction { db in
-                let rows = try Row.fetchAll(
-                    db, sql: "SELECT seq, id, time, type, actor_role, actor_id, edition, body FROM entries WHERE seq >= ? ORDER BY seq",
-                    arguments: [seq])
-                for row in rows {
-                    let entry = LedgerEntry(row: row)
+            try ledger.database.writeWithoutTransaction { db in
+                let records = try EntryRecord.filter(EntryRecord.Columns.sequence >= seq).order(EntryRecord.Columns.sequence).fetchAll(db)
+                for entry in records.map(\.entry) {
                     previous = entry.hash(previousHash: previous)
                     try db.execute(sql: "UPDATE entries SET hash = ? WHERE seq = ?", arguments: [Data(previous), entry.sequence])
                 }
@@ -228,13 +224,13 @@ struct TamperingTests {
 
         /// The Merkle leaves of the whole log as it is stored.
         static func leaves(_ ledger: TemporaryLedger) throws -> [[UInt8]] {
-            let size = try ledger.store.database.read { db in try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM entries")! }
+            let size = try ledger.database.read { db in try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM entries")! }
             return try (1...size).map { try ledger.store.leafHash(of: $0) }
         }
     }
 
     static func site(_ ledger: TemporaryLedger) throws -> Site {
-        try ledger.store.database.read { db in
+        try ledger.database.read { db in
             let ballots = try Int64.fetchAll(db, sql: "SELECT seq FROM entries WHERE type = 'ballot_cast' ORDER BY seq")
             return Site(
                 ballot: ballots[ballots.count / 2], head: try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM entries")!,

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import WiecCore
 @testable import WiecLedger
 import WiecTally
@@ -9,6 +10,8 @@ final class TemporaryLedger {
     let path: String
     let signer: CheckpointSigner
     let store: LedgerStore
+    /// The SQLite file behind the store, for tests that look at or change its rows directly.
+    let database: DatabasePool
     private var clock = Date(timeIntervalSince1970: 1_809_000_000)
     private var keys = 0
 
@@ -20,7 +23,9 @@ final class TemporaryLedger {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         path = folder.appendingPathComponent("wiec.sqlite").path
         signer = try CheckpointSigner(name: "wiec.test/swiecie")
-        store = try LedgerStore(path: path, signer: signer)
+        let engine = try SQLiteEngine(path: path)
+        database = engine.database
+        store = LedgerStore(engine: engine, signer: signer)
     }
 
     deinit {
@@ -78,6 +83,6 @@ final class TemporaryLedger {
 
     /// Runs SQL on the file behind the store's back, as someone with access to the file would.
     func tamper(_ sql: String) throws {
-        try store.database.writeWithoutTransaction { db in try db.execute(sql: sql) }
+        try database.writeWithoutTransaction { db in try db.execute(sql: sql) }
     }
 }

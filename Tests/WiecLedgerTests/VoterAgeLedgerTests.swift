@@ -26,7 +26,7 @@ struct VoterAgeLedgerTests {
             try ledger.store.registerResident(voter, person: person, on: edition, by: official, idempotencyKey: key, at: Self.time(time))
         }
         func personalRows() throws -> Int {
-            try ledger.store.database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM personal_data")! }
+            try ledger.database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM personal_data")! }
         }
         let head = try ledger.store.head()
         // 23:59:59 on 14 June in Warsaw (CEST): the day before the 16th birthday.
@@ -47,7 +47,7 @@ struct VoterAgeLedgerTests {
         #expect(try ledger.store.state(of: edition).residents == ["r-teen", "r-adult"])
         #expect(try personalRows() == 2)
         // The log holds the limit and the resident ids only, never a PESEL or a birth date.
-        let entries = try ledger.store.database.read { db in try String.fetchAll(db, sql: "SELECT type || body FROM entries") }
+        let entries = try ledger.database.read { db in try String.fetchAll(db, sql: "SELECT type || body FROM entries") }
         #expect(entries.contains(#"voter_age_limit_set{"minimumAge":16}"#))
         #expect(!entries.contains { $0.contains(teen.pesel.digits) || $0.contains(adult.pesel.digits) || $0.contains("2011") })
         #expect(try LedgerVerifier.verify(databaseAt: ledger.path, verifier: ledger.signer.verifier).entries > 0)

@@ -19,14 +19,14 @@ struct VotingPseudonymTests {
     }
 
     static func entries(_ ledger: TemporaryLedger, after seq: Int64 = 0) throws -> [(type: String, actor: String, body: String)] {
-        try ledger.store.database.read { db in
+        try ledger.database.read { db in
             try Row.fetchAll(db, sql: "SELECT type, actor_id, body FROM entries WHERE seq > ? ORDER BY seq", arguments: [seq])
                 .map { ($0["type"], $0["actor_id"], $0["body"]) }
         }
     }
 
     static func rows(_ table: String, in ledger: TemporaryLedger) throws -> Int {
-        try ledger.store.database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table) WHERE edition = ?", arguments: [edition])! }
+        try ledger.database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table) WHERE edition = ?", arguments: [edition])! }
     }
 
     @Test("registration logs the resident id only; the first ballot registers the pseudonym with it, a refused one registers nothing")
@@ -67,7 +67,7 @@ struct VotingPseudonymTests {
         let voters = try (0..<2).map { try #require(try ledger.store.votingPseudonym(of: "r-\($0)", in: Self.edition)) }
         let head = try ledger.store.head().size
         let commands = voters.enumerated().map { index, voter in
-            LedgerStore.KeyedCommand(
+            LedgerWrite(
                 LedgerCommand(
                     .castBallot(ballot: "b-\(index)", voter: voter, pool: "osiedle", projects: ["B"], points: [], method: .internet),
                     on: Self.edition, by: Actor(role: .voter, id: voter)),

@@ -35,7 +35,7 @@ import WiecTally
                 .castBallot(ballot: id, voter: voter, pool: "city", projects: projects, points: [], method: .internet),
                 on: "bo", by: Actor(role: .voter, id: voter))
         }
-        let group: [LedgerStore.KeyedCommand] = [
+        let group: [LedgerWrite] = [
             .init(ballot("b1", "v1", ["p1"]), idempotencyKey: "k1"),
             .init(ballot("b2", "v1", ["p1"]), idempotencyKey: "k2"),  // already voted
             .init(ballot("b3", "v2", ["nope"]), idempotencyKey: "k3"),  // unknown project

@@ -1,11 +1,10 @@
 -- wrk script: every request casts an online ballot in pool `city` of edition `bench`, as one of
 -- the registered residents whose tokens are in $TOKENS (one per line), in turn.
+dofile("scripts/bench-http/answers.lua")
 local tokens = {}
 for line in io.lines(os.getenv("TOKENS")) do tokens[#tokens + 1] = line end
 local choices = { '"p1","p2"', '"p3"', '"p4","p5","p6"', '"p7"', '"p8","p9"', '"p10","p1"' }
 local counter = 0
-
-local threads = {}
 
 function setup(thread)
   thread:set("offset", math.random(1, #tokens))
@@ -18,24 +17,4 @@ request = function()
   local body = '{"pool":"city","projects":[' .. choices[(counter % #choices) + 1] .. ']}'
   return wrk.format("POST", "/api/v1/editions/bench/ballots",
     { ["Authorization"] = "Bearer " .. token, ["Content-Type"] = "application/json" }, body)
-end
-
-failures = 0
-created = 0
-response = function(status, headers, body)
-  if status == 201 then
-    created = created + 1
-  else
-    failures = failures + 1
-    if failures <= 3 then io.stderr:write("status " .. status .. ": " .. body .. "\n") end
-  end
-end
-
-function done(summary, latency, requests)
-  local total, refused = 0, 0
-  for _, thread in ipairs(threads) do
-    total = total + thread:get("created")
-    refused = refused + thread:get("failures")
-  end
-  io.write(string.format("201 answers: %d, other answers: %d\n", total, refused))
 end

@@ -40,7 +40,7 @@ struct PaperBallotPages: Sendable {
         site.post(routes, "\(StaffSite.root)/edycje/{edition}/glosowanie-papierowe") { staff, form, _, context in
             let state = try site.residents.edition(context)
             let actor = try site.actor(staff, on: state.id, as: .official)
-            return try batch(state, actor: actor, form: form, staff.page)
+            return try await batch(state, actor: actor, form: form, staff.page)
         }
         site.get(routes, "\(StaffSite.root)/edycje/{edition}/punkty/{point}/protokol") { staff, _, context in
             let (state, _, point) = try target(staff, context)
@@ -80,7 +80,7 @@ struct PaperBallotPages: Sendable {
     }
 
     /// Enters a batch, or shows the form again with every refused card listed and nothing stored.
-    private func batch(_ state: EditionState, actor: Actor, form: FormData, _ page: PageRequest) throws -> Response {
+    private func batch(_ state: EditionState, actor: Actor, form: FormData, _ page: PageRequest) async throws -> Response {
         let point = form.value("punkt") ?? ""
         let invalidText = form.value("niewazne") ?? ""
         var errors = FormErrors()
@@ -93,7 +93,7 @@ struct PaperBallotPages: Sendable {
         if !parsed.problems.isEmpty { errors.add("karty", parsed.problems[0].message) }
         if errors.isEmpty, let invalid {
             do {
-                let (ids, _) = try site.gateway.enterPaperBatch(
+                let (ids, _) = try await site.gateway.enterPaperBatch(
                     parsed.lines.map(\.card), invalidCards: invalid, at: point, on: state.id, by: actor,
                     ledgerKey: ResidentSite.ledgerKey(form, actor: actor))
                 return renderer.redirect(

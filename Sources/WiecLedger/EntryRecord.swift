@@ -1,0 +1,47 @@
+import Foundation
+import GRDB
+
+/// A row of `entries`: an entry of the log and the hash stored beside it.
+struct EntryRecord: FetchableRecord, PersistableRecord {
+    static let databaseTableName = "entries"
+
+    /// The columns of `entries`.
+    enum Columns {
+        static let sequence = Column("seq")
+        static let id = Column("id")
+        static let time = Column("time")
+        static let type = Column("type")
+        static let actorRole = Column("actor_role")
+        static let actorID = Column("actor_id")
+        static let edition = Column("edition")
+        static let body = Column("body")
+        static let hash = Column("hash")
+    }
+
+    var entry: LedgerEntry
+    var hash: [UInt8]
+
+    init(_ entry: LedgerEntry, hash: [UInt8]) {
+        self.entry = entry
+        self.hash = hash
+    }
+
+    init(row: Row) throws {
+        entry = LedgerEntry(
+            sequence: row[Columns.sequence], id: row[Columns.id], time: row[Columns.time], type: row[Columns.type],
+            actorRole: row[Columns.actorRole], actorID: row[Columns.actorID], edition: row[Columns.edition], body: row[Columns.body])
+        hash = Array(row[Columns.hash] as Data)
+    }
+
+    func encode(to container: inout PersistenceContainer) throws {
+        container[Columns.sequence] = entry.sequence
+        container[Columns.id] = entry.id
+        container[Columns.time] = entry.time
+        container[Columns.type] = entry.type
+        container[Columns.actorRole] = entry.actorRole
+        container[Columns.actorID] = entry.actorID
+        container[Columns.edition] = entry.edition
+        container[Columns.body] = entry.body
+        container[Columns.hash] = Data(hash)
+    }
+}

@@ -1,0 +1,38 @@
+import Foundation
+import Testing
+import WiecCore
+import WiecGateway
+
+/// Resident tokens over real access files: a token names its edition and resident and proves
+/// itself under the server's secret; changed, or from another server, it leads nowhere.
+@Suite struct ResidentTokenTests {
+    let folder: URL
+
+    init() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("wiec-tokens-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    func access(_ name: String) throws -> AccessStore {
+        try AccessStore(path: folder.appendingPathComponent(name).path)
+    }
+
+    @Test func aTokenLeadsToItsResidentAgainAfterAReopen() throws {
+        let token = try access("a.access").residentToken(edition: "bo-2027", resident: "r-1a2b")
+        #expect(try access("a.access").principal(token: token) == .resident(edition: "bo-2027", resident: "r-1a2b"))
+        #expect(try access("a.access").residentToken(edition: "bo-2027", resident: "r-1a2b") == token, "a retried registration gets the same token")
+    }
+
+    @Test func aChangedTokenOrOneOfAnotherServerLeadsNowhere() throws {
+        let access = try access("a.access")
+        let token = access.residentToken(edition: "bo", resident: "r-1")
+        let other = access.residentToken(edition: "bo", resident: "r-2")
+        let parts = token.split(separator: ".")
+        let otherParts = other.split(separator: ".")
+        // r-1's edition and MAC with r-2's id: the MAC does not hold.
+        #expect(try access.principal(token: [parts[0], otherParts[1], parts[2]].joined(separator: ".")) == nil)
+        #expect(try access.principal(token: token + "A") == nil)
+        #expect(try access.principal(token: "wiec_r_..") == nil)
+        #expect(try self.access("b.access").principal(token: token) == nil)
+    }
+}
