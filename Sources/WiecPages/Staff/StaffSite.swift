@@ -43,6 +43,7 @@ public struct StaffSite: Sendable {
         AuditLogPages(site: self).add(to: routes)
         VillageFundStaffPages(site: self).add(to: routes)
         LocalInitiativeStaffPages(site: self).add(to: routes)
+        WorkshopStaffPages(site: self).add(to: routes)
         return routes
     }
 
@@ -63,6 +64,33 @@ public struct StaffSite: Sendable {
     ) {
         residents.post(routes, path) { page, form, request, context in
             do { return try await handler(try staff(page), form, request, context) } catch { return try refusal(error, page) }
+        }
+    }
+
+    /// The largest file a staff form takes (a pool's `.pb` file), in bytes.
+    static let maxUploadBytes = 16 * 1024 * 1024
+
+    /// A staff form with a file (`multipart/form-data`): the body read whole up to
+    /// ``maxUploadBytes``, then the same CSRF check and session as every staff form.
+    func upload(
+        _ routes: RouteCollection<WiecRequestContext>, _ path: RouterPath,
+        _ handler: @escaping @Sendable (StaffRequest, FormData, [String: MultipartForm.File], Request, WiecRequestContext) async throws -> Response
+    ) {
+        routes.post(path) { request, context in
+            let page = PageRequest(request, csrf: residents.csrf)
+            do {
+                let buffer: ByteBuffer
+                do { buffer = try await request.body.collect(upTo: Self.maxUploadBytes) } catch { throw PageError.bodyTooLarge }
+                guard let form = MultipartForm(body: Array(buffer.readableBytesView), contentType: request.headers[.contentType] ?? "") else {
+                    throw PageError.malformedUpload
+                }
+                guard !page.csrfCookieIsNew, residents.csrf.accepts(token: form.data.value(CSRFGuard.field), cookieValue: page.csrfCookie) else {
+                    throw PageError.forbiddenForm
+                }
+                do { return try await handler(try staff(page), form.data, form.files, request, context) } catch { return try refusal(error, page) }
+            } catch {
+                return residents.errorPage(error, page)
+            }
         }
     }
 
@@ -108,6 +136,7 @@ public struct StaffSite: Sendable {
             nav.append(Link(href: base + "/weryfikacja", label: t("staff_nav_reviews"), current: section == "reviews"))
             nav.append(Link(href: base + "/odwolania", label: t("staff_nav_appeals"), current: section == "appeals"))
             nav.append(Link(href: base + "/glosowanie-papierowe", label: t("staff_nav_paper"), current: section == "paper"))
+            nav.append(Link(href: base + "/warsztaty", label: t("staff_nav_workshops"), current: section == "workshops"))
             nav.append(Link(href: base + "/inicjatywy-lokalne", label: t("li_title"), current: section == "local"))
         }
         nav.append(Link(href: "/audyt", label: t("audit"), current: false))
