@@ -27,13 +27,15 @@ enum PoolForm {
             FieldModel(name: "suma_punktow", label: t("staff_sum_points"), hint: t("staff_max_points_hint"), value: value("suma_punktow", ""), maxLength: 6,
                        inputMode: "numeric", autocomplete: "off", required: false, width: "short"),
             FieldModel(name: "regula", label: t("staff_rule"), value: "", kind: .select,
-                       options: options(["greedy", "equalshares", "equalshares/add1", "phragmen"], value("regula", "greedy")) { renderer.text("staff_rule_" + $0, page) }),
+                       options: options(["greedy", "greedy-no-skip", "greedy-no-skip --top-up 80%", "equalshares", "equalshares/add1", "phragmen"], value("regula", "greedy")) { renderer.text("staff_rule_" + $0, page) }),
             FieldModel(name: "remisy", label: t("staff_tie_breaking"), value: "", kind: .select,
                        options: options(["file-order", "cost", "lexicographic"], value("remisy", "cost")) { renderer.text("staff_tie_" + $0, page) }),
             FieldModel(name: "ponowne", label: t("staff_revoting"), value: "", kind: .select,
                        options: options(["nie", "tak"], value("ponowne", "nie")) { renderer.text("staff_" + $0, page) }),
             FieldModel(name: "kolejnosc", label: t("staff_ballot_order"), value: "", kind: .select,
                        options: options(["list", "random"], value("kolejnosc", "list")) { renderer.text("staff_ballot_order_" + $0, page) }),
+            FieldModel(name: "wykluczenia", label: t("staff_exclusion_groups"), hint: t("staff_exclusion_groups_hint"), value: form?.raw("wykluczenia") ?? "",
+                       kind: .textarea, maxLength: 20_000, required: false),
             FieldModel(name: "lista_poparcia", label: t("staff_support_list"), hint: t("staff_support_list_hint"), value: value("lista_poparcia", "0"), maxLength: 6,
                        inputMode: "numeric", autocomplete: "off", width: "short"),
         ]
@@ -63,6 +65,7 @@ enum PoolForm {
         let support = supportText.isEmpty ? 0 : Int(supportText)
         if support == nil || support! < 0 || support! > 1_000_000 { errors.add("lista_poparcia", t("staff_count_invalid")) }
         let rule = form.value("regula") ?? "greedy", tie = form.value("remisy") ?? "cost"
+        let groups = exclusionGroups(form.raw("wykluczenia") ?? "", &errors, renderer, page)
         let order = try? BallotOrderChoice.order(named: form.value("kolejnosc"), seed: nil)
         if order == nil { errors.add("kolejnosc", t("staff_ballot_order")) }
         guard errors.isEmpty, let budget, let voteType, let support, let order else { return nil }
@@ -70,6 +73,31 @@ enum PoolForm {
             id: id, name: name, budget: budget, voteType: voteType,
             limits: BallotLimits(maxLength: maxProjects.map(Int.init), maxPoints: maxPoints, maxSumPoints: sumPoints),
             rule: rule, tieBreaking: tie, supportListSize: support, allowsRevoting: form.value("ponowne") == "tak",
-            ballotOrder: order)
+            exclusionGroups: groups, ballotOrder: order)
+    }
+
+    /// Exclusion groups written one a line: project ids separated by commas, then after a
+    /// semicolon how many of them at most may be funded (one when left out): `p1, p2, p3; 1`.
+    static func exclusionGroups(_ text: String, _ errors: inout FormErrors, _ renderer: PageRenderer, _ page: PageRequest) -> [PoolExclusionGroup] {
+        var groups: [PoolExclusionGroup] = []
+        for (index, line) in text.split(whereSeparator: \.isNewline).enumerated() {
+            let parts = line.split(separator: ";", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard !parts.allSatisfy(\.isEmpty) else { continue }
+            let ids = parts[0].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            let atMost = parts.count > 1 ? Int(parts[1]) : 1
+            guard parts.count <= 2, let atMost, ids.allSatisfy({ (try? TextRules.reference($0, "wykluczenia")) != nil }) else {
+                errors.add("wykluczenia", renderer.text("staff_exclusion_groups_invalid", page, ["line": String(index + 1)]))
+                return []
+            }
+            guard Set(ids).count == ids.count, (2...Bounds.maxExclusionGroupSize).contains(ids.count), (1..<ids.count).contains(atMost),
+                groups.count < Bounds.maxExclusionGroups
+            else {
+                errors.add("wykluczenia", renderer.text("staff_exclusion_group_size", page, [
+                    "line": String(index + 1), "most": String(Bounds.maxExclusionGroupSize), "groups": String(Bounds.maxExclusionGroups)]))
+                return []
+            }
+            groups.append(PoolExclusionGroup(projects: ids, atMost: atMost))
+        }
+        return groups
     }
 }
