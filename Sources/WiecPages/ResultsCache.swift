@@ -20,12 +20,20 @@ final class ResultsCache: Sendable {
     func count(_ state: EditionState, pool: PoolID) -> Count? {
         let key = state.id + "\u{0}" + pool
         if let known = counts.withLock({ $0[key] }) { return known }
-        guard state.phase == .published, let config = state.pools[pool]?.config, let tieBreaking = TieBreaking(name: config.tieBreaking),
+        guard state.phase == .published, let count = Self.recount(state, pool: pool) else { return nil }
+        counts.withLock { $0[key] = count }
+        return count
+    }
+
+    /// A pool counted by its own rule on the log as it is now, with the explanation's rounds:
+    /// what the staff's publish confirmation shows once voting is closed, before anything is published.
+    ///
+    /// - Returns: `nil` when the pool cannot be counted by its own rule.
+    static func recount(_ state: EditionState, pool: PoolID) -> Count? {
+        guard let config = state.pools[pool]?.config, let tieBreaking = TieBreaking(name: config.tieBreaking),
             let election = try? state.election(for: pool), let spec = try? RuleSpec(name: config.rule),
             let result = try? Tally.run(election, spec: spec, options: TallyOptions(tieBreaking: tieBreaking, explainRounds: true))
         else { return nil }
-        let count = Count(election: election, result: result)
-        counts.withLock { $0[key] = count }
-        return count
+        return Count(election: election, result: result)
     }
 }

@@ -2,10 +2,12 @@
 
 An admin signs in with the one-time code of `wiec staff add`, creates an edition with an
 approval pool and a cumulative pool and opens submission (the confirmation says what closes and
-opens; the checkpoint written is shown); proposals come in; a reviewer in scope admits two and
+opens; the checkpoint written is shown); records a workshop and its initiative and turns the
+initiative into a proposal; proposals come in; a reviewer in scope admits two and
 rejects one with a justification, a reviewer out of scope is refused; voting opens, a resident
 votes online, and the official enters a paper batch whose card for that resident is refused
-(nothing stored), then a good batch and the point's protocol; the admin closes and publishes;
+(nothing stored), then a good batch and the point's protocol; the admin closes, reads each pool's count with
+"Dlaczego?" on the publish confirmation, and publishes;
 the audit page's bundle downloads and `wiec verify` passes on it. Every staff and audit page is
 checked with axe-core at 360 px and 1280 px (the residents' tests' `Person`).
 """
@@ -123,6 +125,27 @@ def test_an_edition_run_from_the_staff_pages(server, browser_tools, javascript):
         person.press('form[action$="/faza"] button.primary')
         assert "Korzeń drzewa" in page_text(person)
 
+        # A workshop, its initiative, and the proposal the initiative becomes (in the park pool,
+        # outside the reviewer's scope below).
+        person.open(f"{base}/warsztaty")
+        person.type("pole-warsztat_id", "w1")
+        person.type("pole-temat", "Zieleń nad rzeką")
+        person.type("pole-data", "2026-05-14")
+        person.type("pole-miejsce", "Dom Kultury")
+        person.type("pole-prowadzacy", "Ewa Moderator")
+        person.type("pole-uczestnicy", "24")
+        submit(person, f"{base}/warsztaty")
+        assert "Warsztat zapisany w dzienniku." in page_text(person)
+        choose(person, "pole-inicjatywa_warsztat", "w1")
+        person.type("pole-inicjatywa_tytul", "Łąka kwietna")
+        person.type("pole-inicjatywa_opis", "Zamiast trawnika łąka dla owadów.")
+        submit(person, f"{base}/warsztaty/inicjatywy")
+        assert "Inicjatywa zapisana w dzienniku." in page_text(person)
+        choose(person, "pole-pula", "park")
+        person.type("pole-koszt", "30 000")
+        person.press('form[action*="/warsztaty/inicjatywy/"] button.primary')
+        assert "Projekt z inicjatywy zgłoszony" in page_text(person)
+
         for title, cost in [("Ławki w rynku", 100000), ("Plac zabaw", 300000), ("Fontanna na dachu", 250000)]:
             api(server, "/api/v1/editions/bo/proposals", {
                 "pool": "miasto", "title": title, "description": f"Opis: {title}.", "category": "zieleń", "cost_estimate": cost},
@@ -181,7 +204,12 @@ def test_an_edition_run_from_the_staff_pages(server, browser_tools, javascript):
         assert "Anna Urzędniczka" in page_text(person) and "Karty niewykorzystane" in page_text(person)
 
         change_phase(person, base, "Przejdź do etapu")
-        change_phase(person, base, "Przejdź do etapu")
+        person.open(base)
+        person.link("Przejdź do etapu")
+        text = page_text(person)
+        assert "Dlaczego?" in text and "Ważnych kart: 2." in text and "Ławki w rynku" in text, text
+        person.press('form[action$="/faza"] button.primary')
+        assert "Korzeń drzewa" in page_text(person)
         person.open("/audyt/edycje/bo")
         assert "wiec verify bundle" in page_text(person)
         shoot(person, "staff-audit")

@@ -138,7 +138,7 @@ struct StaffEditionPages: Sendable {
         let t = { (key: String) in renderer.text(key, page) }
         let name = { (phase: Phase) in renderer.catalogue.text("phase_" + phase.rawValue, page.language) }
         let base = "\(StaffSite.root)/edycje/\(state.id)"
-        return StaffPage(
+        var model = StaffPage(
             heading: renderer.text("staff_confirm_title", page, ["phase": name(next)]),
             lead: renderer.text("staff_confirm_lead", page, ["from": name(state.phase), "to": name(next)]),
             sections: [
@@ -151,6 +151,10 @@ struct StaffEditionPages: Sendable {
                     links: [Link(href: base, label: t("staff_cancel"))],
                     forms: [StaffForm(action: "\(base)/faza", submit: renderer.text("staff_confirm_submit", page, ["phase": name(next)]), hidden: [Fact(term: "na", value: next.rawValue)])])
             ])
+        if next == .published {
+            model.sections.insert(contentsOf: PublishCount(renderer: renderer, page: page).sections(state), at: 0)
+        }
+        return model
     }
 
     /// The latest signed checkpoint: tree size, root, time and signature, as the log wrote them.

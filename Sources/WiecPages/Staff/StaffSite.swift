@@ -42,6 +42,7 @@ public struct StaffSite: Sendable {
         AuditLogPages(site: self).add(to: routes)
         VillageFundStaffPages(site: self).add(to: routes)
         LocalInitiativeStaffPages(site: self).add(to: routes)
+        WorkshopStaffPages(site: self).add(to: routes)
         return routes
     }
 
@@ -107,6 +108,7 @@ public struct StaffSite: Sendable {
             nav.append(Link(href: base + "/weryfikacja", label: t("staff_nav_reviews"), current: section == "reviews"))
             nav.append(Link(href: base + "/odwolania", label: t("staff_nav_appeals"), current: section == "appeals"))
             nav.append(Link(href: base + "/glosowanie-papierowe", label: t("staff_nav_paper"), current: section == "paper"))
+            nav.append(Link(href: base + "/warsztaty", label: t("staff_nav_workshops"), current: section == "workshops"))
             nav.append(Link(href: base + "/inicjatywy-lokalne", label: t("li_title"), current: section == "local"))
         }
         nav.append(Link(href: "/audyt", label: t("audit"), current: false))
