@@ -69,7 +69,7 @@ let package = Package(
         .target(
             name: "WiecPages",
             dependencies: [
-                "WiecCore", "WiecTally", "WiecLedger", "WiecGateway",
+                "WiecCore", "WiecTally", "Pabulib", "WiecLedger", "WiecGateway",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),

@@ -6,6 +6,11 @@ struct FormData: Sendable {
     /// The fields as sent.
     let fields: [(name: String, value: String)]
 
+    /// The fields of a form read otherwise (``MultipartForm``).
+    init(fields: [(name: String, value: String)]) {
+        self.fields = fields
+    }
+
     /// Decodes a form body; `+` is a space and `%XX` a byte of UTF-8 (invalid bytes become U+FFFD).
     init(body: String) {
         fields = body.split(separator: "&", omittingEmptySubsequences: true).map { pair in

@@ -9,7 +9,7 @@ struct FieldModel: ViewModel {
     var hint: String?
     var value: String
     var error: String?
-    /// How it renders: `text`, `textarea` or `select`.
+    /// How it renders: `text`, `textarea`, `select` or `file` (its `hint` may name the types accepted).
     var kind: Kind = .text
     var options: [Option] = []
     var maxLength: Int?
@@ -19,7 +19,7 @@ struct FieldModel: ViewModel {
     /// Extra CSS class of the input (`short`).
     var width: String?
 
-    enum Kind: Sendable { case text, textarea, select }
+    enum Kind: Sendable { case text, textarea, select, file }
 
     var id: String { "pole-" + name }
 
@@ -37,6 +37,7 @@ struct FieldModel: ViewModel {
         case "isText": kind == .text
         case "isTextarea": kind == .textarea
         case "isSelect": kind == .select
+        case "isFile": kind == .file
         case "options": options
         case "maxLength": maxLength.map(String.init)
         case "inputMode": inputMode

@@ -10,4 +10,5 @@ struct PageError: Error, Sendable {
     static let notFound = PageError(status: .notFound, key: "error_not_found")
     static let forbiddenForm = PageError(status: .forbidden, key: "error_csrf")
     static let bodyTooLarge = PageError(status: .contentTooLarge, key: "error_too_large")
+    static let malformedUpload = PageError(status: .badRequest, key: "error_upload_malformed")
 }

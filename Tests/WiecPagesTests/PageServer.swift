@@ -121,6 +121,30 @@ struct Browser: Sendable {
         return try await send(.post, path, body: body)
     }
 
+    /// Posts a form with a file as `multipart/form-data`, the CSRF token and one-time key taken from `from`.
+    mutating func postFile(
+        _ path: String, _ fields: [(String, String)], file: (field: String, name: String, bytes: [UInt8])?, from page: Page?, csrf: Bool = true
+    ) async throws -> Page {
+        var all = fields
+        if csrf, let token = page?.hidden("_csrf") { all.append(("_csrf", token)) }
+        if let key = page?.hidden("_klucz") { all.append(("_klucz", key)) }
+        let boundary = "wiec-test-\(UUID().uuidString)"
+        var body: [UInt8] = []
+        for (name, value) in all {
+            body += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8)
+        }
+        if let file {
+            body += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.field)\"; filename=\"\(file.name)\"\r\nContent-Type: text/plain\r\n\r\n".utf8)
+            body += file.bytes + Array("\r\n".utf8)
+        }
+        body += Array("--\(boundary)--\r\n".utf8)
+        var headers = HTTPFields()
+        if !cookies.isEmpty { headers[.cookie] = cookies.map { "\($0.key)=\($0.value)" }.sorted().joined(separator: "; ") }
+        headers[.contentType] = "multipart/form-data; boundary=\(boundary)"
+        let response = try await client.execute(uri: path, method: .post, headers: headers, body: ByteBuffer(bytes: body))
+        return Page(status: response.status, headers: response.headers, html: String(buffer: response.body))
+    }
+
     /// Follows a 303 to its page.
     mutating func follow(_ page: Page) async throws -> Page {
         guard page.status == .seeOther, let location = page.location else { return page }

@@ -1,7 +1,7 @@
 """The staff pages in a real browser, by clicking and typing, JavaScript on and off.
 
 An admin signs in with the one-time code of `wiec staff add`, creates an edition with an
-approval pool and a cumulative pool and opens submission (the confirmation says what closes and
+approval pool and a cumulative pool, and a third pool from an uploaded `.pb` file, and opens submission (the confirmation says what closes and
 opens; the checkpoint written is shown); records a workshop and its initiative and turns the
 initiative into a proposal; proposals come in; a reviewer in scope admits two and
 rejects one with a justification, a reviewer out of scope is refused; voting opens, a resident
@@ -119,6 +119,11 @@ def test_an_edition_run_from_the_staff_pages(server, browser_tools, javascript):
             submit(person, f"{base}/pule")
             assert name in page_text(person)
         assert "Do rozdzielenia 5 punktów." in page_text(person)
+        # A third pool from a .pb file upload (its META section: budget, ballot type, limits, rule).
+        person.type("pole-plik_id", "srodmiescie")
+        driver.find_element(By.ID, "pole-plik").send_keys(str(Path(__file__).resolve().parents[2] / "ballots" / "dzielnica_srodmiescie_2027.pb"))
+        submit(person, f"{base}/pule/plik")
+        assert "dzielnica Śródmieście" in page_text(person) and "1 000 000 zł" in page_text(person)
         person.open(base)
         person.link("Przejdź do etapu")
         shoot(person, "staff-phase")

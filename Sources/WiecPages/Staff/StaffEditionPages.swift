@@ -54,6 +54,9 @@ struct StaffEditionPages: Sendable {
             _ = try await site.gateway.execute(.advancePhase(to: next), on: state.id, by: actor, ledgerKey: ResidentSite.ledgerKey(form, actor: actor))
             return renderer.redirect("\(StaffSite.root)/edycje/\(state.id)?ok=staff_phase_changed#punkt-kontrolny", request: staff.page)
         }
+        site.upload(routes, "\(StaffSite.root)/edycje/{edition}/pule/plik") { staff, form, files, _, context in
+            try await addPoolFromFile(staff, form, files, context)
+        }
         site.post(routes, "\(StaffSite.root)/edycje/{edition}/pule") { staff, form, _, context in
             let state = try site.residents.edition(context)
             let actor = try site.actor(staff, on: state.id, as: .official)
@@ -75,6 +78,45 @@ struct StaffEditionPages: Sendable {
         }
     }
 
+    /// Adds the pool an uploaded `.pb` file describes, or shows the overview again with the
+    /// file's defect (file, line, field) beside the file field.
+    private func addPoolFromFile(
+        _ staff: StaffRequest, _ form: FormData, _ files: [String: MultipartForm.File], _ context: WiecRequestContext
+    ) async throws -> Response {
+        let state = try site.residents.edition(context)
+        let actor = try site.actor(staff, on: state.id, as: .official)
+        let t = { (key: String) in renderer.text(key, staff.page) }
+        var errors = FormErrors()
+        let id = form.value("plik_id") ?? ""
+        if (try? TextRules.id(id, "id")) == nil { errors.add("plik_id", t("staff_pool_id_invalid")) }
+        let name = form.value("plik_nazwa").flatMap { $0.isEmpty ? nil : $0 }
+        if let name, (try? TextRules.line(name, "nazwa")) == nil { errors.add("plik_nazwa", t("staff_pool_name_missing")) }
+        if let file = files["plik"] {
+            if errors.isEmpty {
+                do {
+                    let config = try PoolFile.config(file, id: id, name: name)
+                    do {
+                        _ = try await site.gateway.execute(.addPool(config), on: state.id, by: actor, ledgerKey: ResidentSite.ledgerKey(form, actor: actor))
+                        return renderer.redirect("\(StaffSite.root)/edycje/\(state.id)?ok=staff_pool_added#pule", request: staff.page)
+                    } catch let refusal as Refusal where refusal.reason != .notAllowed && refusal.reason != .notInScope {
+                        RefusalPlacement([.duplicateID: "plik_id"]).place(refusal, into: &errors, messages: renderer.messages, staff.page.language)
+                        if refusal.reason != .duplicateID { errors.add("plik", renderer.text("staff_pool_file_refused", staff.page, ["detail": refusal.detail])) }
+                    }
+                } catch {
+                    errors.add("plik", renderer.text("staff_pool_file_invalid", staff.page, ["detail": String(describing: error)]))
+                }
+            }
+        } else {
+            errors.add("plik", t("staff_pool_file_missing"))
+        }
+        var model = try overview(state, actor: actor, staff.page, fileForm: form)
+        model.errors = errors
+        if let index = model.sections.firstIndex(where: { $0.anchor == "pula-z-pliku" }) { model.sections[index].forms[0].errors = errors }
+        return renderer.response(
+            "staff_page", model, chrome: site.chrome(model.heading, staff.page, edition: state, section: "edition"), request: staff.page,
+            status: .unprocessableContent)
+    }
+
     private func showNewEdition(_ staff: StaffRequest, form: FormData?, errors: FormErrors) -> Response {
         let t = { (key: String) in renderer.text(key, staff.page) }
         let model = FormPage(
@@ -90,7 +132,7 @@ struct StaffEditionPages: Sendable {
     }
 
     /// The edition's overview for one actor: what an official may change appears only to officials.
-    private func overview(_ state: EditionState, actor: Actor, _ page: PageRequest, poolForm: FormData? = nil) throws -> StaffPage {
+    private func overview(_ state: EditionState, actor: Actor, _ page: PageRequest, poolForm: FormData? = nil, fileForm: FormData? = nil) throws -> StaffPage {
         let t = { (key: String) in renderer.text(key, page) }
         let base = "\(StaffSite.root)/edycje/\(state.id)"
         let phases = Phase.allCases.map { phase in
@@ -128,6 +170,19 @@ struct StaffEditionPages: Sendable {
                 title: t("staff_add_pool"), paragraphs: [t("staff_add_pool_lead")],
                 forms: [StaffForm(action: "\(base)/pule", submit: t("staff_add_pool_submit"), fields: PoolForm.fields(poolForm, renderer, page))],
                 anchor: "nowa-pula"))
+            sections.append(StaffPage.Section(
+                title: t("staff_pool_file_title"), paragraphs: [t("staff_pool_file_lead")],
+                forms: [StaffForm(
+                    action: "\(base)/pule/plik", submit: t("staff_pool_file_submit"),
+                    fields: [
+                        FieldModel(name: "plik_id", label: t("staff_pool_id"), hint: t("staff_pool_id_hint"), value: fileForm?.value("plik_id") ?? "", maxLength: 64,
+                                   autocomplete: "off", width: "short"),
+                        FieldModel(name: "plik_nazwa", label: t("staff_pool_name"), hint: t("staff_pool_file_name_hint"), value: fileForm?.value("plik_nazwa") ?? "",
+                                   maxLength: 200, autocomplete: "off", required: false),
+                        FieldModel(name: "plik", label: t("staff_pool_file"), hint: t("staff_pool_file_hint"), value: "", kind: .file),
+                    ],
+                    upload: true)],
+                anchor: "pula-z-pliku"))
         }
         sections.append(try checkpointSection(page))
         return StaffPage(heading: state.name ?? state.id, lead: renderer.text("staff_edition_lead", page, ["phase": renderer.catalogue.text("phase_" + state.phase.rawValue, page.language)]), sections: sections)

@@ -66,6 +66,33 @@ public struct StaffSite: Sendable {
         }
     }
 
+    /// The largest file a staff form takes (a pool's `.pb` file), in bytes.
+    static let maxUploadBytes = 16 * 1024 * 1024
+
+    /// A staff form with a file (`multipart/form-data`): the body read whole up to
+    /// ``maxUploadBytes``, then the same CSRF check and session as every staff form.
+    func upload(
+        _ routes: RouteCollection<WiecRequestContext>, _ path: RouterPath,
+        _ handler: @escaping @Sendable (StaffRequest, FormData, [String: MultipartForm.File], Request, WiecRequestContext) async throws -> Response
+    ) {
+        routes.post(path) { request, context in
+            let page = PageRequest(request, csrf: residents.csrf)
+            do {
+                let buffer: ByteBuffer
+                do { buffer = try await request.body.collect(upTo: Self.maxUploadBytes) } catch { throw PageError.bodyTooLarge }
+                guard let form = MultipartForm(body: Array(buffer.readableBytesView), contentType: request.headers[.contentType] ?? "") else {
+                    throw PageError.malformedUpload
+                }
+                guard !page.csrfCookieIsNew, residents.csrf.accepts(token: form.data.value(CSRFGuard.field), cookieValue: page.csrfCookie) else {
+                    throw PageError.forbiddenForm
+                }
+                do { return try await handler(try staff(page), form.data, form.files, request, context) } catch { return try refusal(error, page) }
+            } catch {
+                return residents.errorPage(error, page)
+            }
+        }
+    }
+
     /// The signed-in account of a request.
     ///
     /// - Throws: ``StaffSignInNeeded`` without an open session.
