@@ -10,6 +10,8 @@ let package = Package(
         .library(name: "Pabulib", targets: ["Pabulib"]),
         .library(name: "WiecCore", targets: ["WiecCore"]),
         .library(name: "WiecLedger", targets: ["WiecLedger"]),
+        .library(name: "WiecLedgerSQLite", targets: ["WiecLedgerSQLite"]),
+        .library(name: "WiecExchange", targets: ["WiecExchange"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -31,15 +33,26 @@ let package = Package(
         .target(name: "Pabulib", dependencies: ["WiecTally"]),
         // Events, commands, phases and projections of an edition: pure, no I/O.
         .target(name: "WiecCore", dependencies: ["WiecTally"]),
-        // The append-only event store on SQLite, hash chain, Merkle tree, checkpoints, audit bundle.
+        // The append-only event log over any engine: hash chain, Merkle tree, checkpoints, the
+        // one Appender, the engine protocol, verification and the audit bundle. No SQL, no GRDB.
         .target(
             name: "WiecLedger",
             dependencies: [
-                "WiecCore", "WiecTally", "Pabulib",
-                .product(name: "GRDB", package: "GRDB.swift"),
+                "WiecCore", "WiecTally",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // The ledger's engine on one SQLite file (GRDB): all of its SQL.
+        .target(
+            name: "WiecLedgerSQLite",
+            dependencies: [
+                "WiecLedger", "WiecCore", "WiecTally",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        // Wiec in pabulib's terms: `.pb` files as import commands, a pool as a `.pb`, the audit
+        // bundle with its pools.
+        .target(name: "WiecExchange", dependencies: ["WiecLedger", "WiecCore", "WiecTally", "Pabulib"]),
         // What the JSON API and the pages share: the command gateway and its group commit,
         // problems and their catalogue, text rules, staff accounts and resident tokens.
         .target(
@@ -67,7 +80,7 @@ let package = Package(
         .target(
             name: "WiecServer",
             dependencies: [
-                "WiecCore", "WiecTally", "Pabulib", "WiecLedger", "WiecGateway", "WiecPages",
+                "WiecCore", "WiecTally", "Pabulib", "WiecLedger", "WiecLedgerSQLite", "WiecExchange", "WiecGateway", "WiecPages",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -83,7 +96,8 @@ let package = Package(
         .target(
             name: "WiecCLI",
             dependencies: [
-                "WiecTally", "Pabulib", "WiecCore", "WiecLedger", "WiecGateway", "WiecPages", "WiecServer",
+                "WiecTally", "Pabulib", "WiecCore", "WiecLedger", "WiecLedgerSQLite", "WiecExchange", "WiecGateway", "WiecPages",
+                "WiecServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -99,13 +113,16 @@ let package = Package(
         .testTarget(
             name: "WiecLedgerTests",
             dependencies: [
-                "WiecLedger", "WiecCore", "WiecTally", "Pabulib", "WiecTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+                "WiecLedger", "WiecLedgerSQLite", "WiecExchange", "WiecCore", "WiecTally", "Pabulib", "WiecTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]),
-        .testTarget(name: "WiecGatewayTests", dependencies: ["WiecGateway", "WiecCore", "WiecLedger", "WiecTally", "WiecTestSupport"]),
+        .testTarget(
+            name: "WiecGatewayTests", dependencies: ["WiecGateway", "WiecCore", "WiecLedger", "WiecLedgerSQLite", "WiecTally", "WiecTestSupport"]),
         .testTarget(
             name: "WiecServerTests",
             dependencies: [
-                "WiecServer", "WiecGateway", "WiecCore", "WiecTally", "Pabulib", "WiecLedger", "WiecTestSupport",
+                "WiecServer", "WiecGateway", "WiecCore", "WiecTally", "Pabulib", "WiecLedger", "WiecLedgerSQLite", "WiecExchange",
+                "WiecTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
@@ -113,11 +130,13 @@ let package = Package(
         .testTarget(
             name: "WiecPagesTests",
             dependencies: [
-                "WiecPages", "WiecServer", "WiecGateway", "WiecCore", "WiecTally", "WiecLedger", "WiecTestSupport",
+                "WiecPages", "WiecServer", "WiecGateway", "WiecCore", "WiecTally", "WiecLedger", "WiecLedgerSQLite", "WiecTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
-        .testTarget(name: "WiecCLITests", dependencies: ["WiecCLI", "wiec", "Pabulib", "WiecTally", "WiecCore", "WiecLedger", "WiecTestSupport"]),
+        .testTarget(
+            name: "WiecCLITests",
+            dependencies: ["WiecCLI", "wiec", "Pabulib", "WiecTally", "WiecCore", "WiecLedger", "WiecLedgerSQLite", "WiecTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

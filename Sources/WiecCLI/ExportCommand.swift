@@ -1,5 +1,7 @@
 import ArgumentParser
 import WiecLedger
+import WiecLedgerSQLite
+import WiecExchange
 
 /// `wiec export`: writes an edition's audit bundle.
 struct ExportCommand: AsyncParsableCommand {

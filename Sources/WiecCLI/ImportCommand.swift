@@ -3,6 +3,8 @@ import Foundation
 import Pabulib
 import WiecCore
 import WiecLedger
+import WiecLedgerSQLite
+import WiecExchange
 
 /// `wiec import`: records pabulib elections as an edition of the ledger.
 struct ImportCommand: AsyncParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WiecLedger
+import WiecLedgerSQLite
 
 /// `wiec init`: creates a ledger and its checkpoint signing key.
 struct InitCommand: AsyncParsableCommand {

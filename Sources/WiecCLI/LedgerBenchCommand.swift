@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import Pabulib
 import WiecLedger
+import WiecLedgerSQLite
+import WiecExchange
 
 /// `wiec bench-ledger`: measures the ledger (run it from a release build).
 struct LedgerBenchCommand: AsyncParsableCommand {

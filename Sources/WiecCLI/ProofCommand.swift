@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WiecLedger
+import WiecLedgerSQLite
 
 /// `wiec proof`: prints an entry's inclusion receipt.
 struct ProofCommand: AsyncParsableCommand {

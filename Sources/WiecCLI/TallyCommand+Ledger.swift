@@ -2,6 +2,7 @@ import ArgumentParser
 import WiecCore
 import WiecLedger
 import WiecTally
+import WiecLedgerSQLite
 
 extension TallyCommand {
     /// `wiec tally --db FILE --edition ID [--pool P]`: counts pools from the log, with the pool's

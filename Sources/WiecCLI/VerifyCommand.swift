@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WiecLedger
+import WiecLedgerSQLite
 
 /// `wiec verify`: checks a bundle or a ledger file, end to end.
 struct VerifyCommand: AsyncParsableCommand {

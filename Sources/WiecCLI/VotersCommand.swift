@@ -1,6 +1,7 @@
 import ArgumentParser
 import WiecCore
 import WiecLedger
+import WiecLedgerSQLite
 
 /// `wiec voters`: the erasable personal data of voters.
 struct VotersCommand: AsyncParsableCommand {

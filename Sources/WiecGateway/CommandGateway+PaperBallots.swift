@@ -1,7 +1,7 @@
 import Crypto
-public import Foundation
+import Foundation
 public import WiecCore
-public import WiecLedger
+import WiecLedger
 
 /// One paper card as an official typed it: whose it is, the pool and the choices on it.
 public struct PaperCard: Sendable, Hashable {

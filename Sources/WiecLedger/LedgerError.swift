@@ -15,17 +15,17 @@ public struct LedgerError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Input that cannot be read (JSON, a note, a file of the bundle).
-    static func malformed(_ message: String) -> LedgerError { LedgerError(.malformed, message) }
+    public static func malformed(_ message: String) -> LedgerError { LedgerError(.malformed, message) }
     /// Something asked for that does not exist.
-    static func notFound(_ message: String) -> LedgerError { LedgerError(.notFound, message) }
+    public static func notFound(_ message: String) -> LedgerError { LedgerError(.notFound, message) }
     /// A signing or verifier key that cannot be used.
-    static func key(_ message: String) -> LedgerError { LedgerError(.key, message) }
+    public static func key(_ message: String) -> LedgerError { LedgerError(.key, message) }
     /// The database refused or failed.
-    static func storage(_ message: String) -> LedgerError { LedgerError(.storage, message) }
+    public static func storage(_ message: String) -> LedgerError { LedgerError(.storage, message) }
 
     /// The store cannot write now (disk full, an I/O error, locked too long); the write was
     /// rolled back whole, so it may be retried with the same idempotency key.
-    static func unavailable(_ message: String) -> LedgerError { LedgerError(.unavailable, message) }
+    public static func unavailable(_ message: String) -> LedgerError { LedgerError(.unavailable, message) }
 
     /// Whether something asked for does not exist (an entry, a file), as opposed to a failure.
     public var isNotFound: Bool { kind == .notFound }

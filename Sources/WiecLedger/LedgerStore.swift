@@ -28,13 +28,6 @@ public final class LedgerStore: EditionStore {
         self.signer = signer
     }
 
-    /// Opens (creating if needed) a store on a SQLite file.
-    ///
-    /// - Throws: ``LedgerError`` when the file cannot be opened or migrated.
-    public convenience init(path: String, signer: CheckpointSigner?) throws(LedgerError) {
-        self.init(engine: try SQLiteEngine(path: path), signer: signer)
-    }
-
     /// Decides a command and appends its events; a phase change also writes a checkpoint.
     ///
     /// - Throws: `Refusal` when refused (nothing appended); ``LedgerError`` otherwise.

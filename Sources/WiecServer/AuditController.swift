@@ -3,6 +3,7 @@ import Hummingbird
 import WiecCore
 import WiecGateway
 import WiecLedger
+import WiecExchange
 
 /// What an auditor reads: checkpoints, entries, inclusion and consistency proofs, the public
 /// key, and an edition's audit bundle (the folder `wiec export` writes, as a tar archive, for

@@ -3,6 +3,7 @@ import Pabulib
 import WiecCore
 import WiecGateway
 import WiecLedger
+import WiecExchange
 
 /// Seeds the `demo` edition from the sample ballots, so that a newcomer's first server has an
 /// edition with pools, proposals, ballots and published results to look at, and a second one

@@ -2,6 +2,7 @@ import Foundation
 import WiecCore
 import WiecGateway
 import WiecLedger
+import WiecExchange
 
 /// The demo's second edition, `demo-glosowanie`, open for voting: the demo's pools and
 /// projects again (approval, ranking and points ballots), and a demo resident who can sign in

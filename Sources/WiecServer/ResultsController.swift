@@ -4,6 +4,7 @@ import WiecCore
 import WiecGateway
 import WiecLedger
 import WiecTally
+import WiecExchange
 
 /// Published results: per pool the rule, tie-breaking, selected projects, spent and left,
 /// each project's score and an explanation; also as CSV and as pabulib files.

@@ -1,6 +1,7 @@
 import Foundation
 public import WiecGateway
 public import WiecLedger
+import WiecLedgerSQLite
 
 /// What a running server holds open: the ledger, the access file and the checkpoint key.
 public struct ServerServices: Sendable {

@@ -3,6 +3,7 @@ import Testing
 import WiecCore
 import WiecLedger
 import WiecTally
+import WiecLedgerSQLite
 
 /// An auditor's `wiec export` and `wiec verify` over a ledger holding a village fund: the real
 /// binary checks the chain and applies the formula again to the announced amounts.

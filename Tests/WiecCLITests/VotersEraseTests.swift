@@ -3,6 +3,7 @@ import Testing
 import WiecCore
 import WiecLedger
 import WiecTally
+import WiecLedgerSQLite
 
 /// `wiec voters erase --pesel` while voting is open, through the real binary: the person's data
 /// goes and the log does not change; the same PESEL registering again gets the same voting

@@ -4,6 +4,7 @@ import WiecCore
 import WiecGateway
 import WiecLedger
 import WiecTally
+import WiecLedgerSQLite
 
 /// Paper batches through the gateway over a real SQLite ledger in a temporary folder: all or
 /// nothing, every refused card named, the point's record appended with its ballots.

@@ -5,6 +5,7 @@ import WiecGateway
 import WiecLedger
 import WiecTally
 import WiecTestSupport
+import WiecLedgerSQLite
 
 /// Registrations through the gateway over a real SQLite ledger: concurrent ones share write
 /// transactions (the group commit), and each person still gets a resident id and a voting

@@ -4,6 +4,7 @@ import Testing
 import WiecCore
 import WiecTally
 @testable import WiecLedger
+import WiecExchange
 
 @Suite("The audit bundle: exported, verified offline, tampering caught")
 struct AuditBundleTests {

@@ -3,6 +3,7 @@ import Testing
 import WiecCore
 import WiecTally
 @testable import WiecLedger
+@testable import WiecLedgerSQLite
 
 @Suite("The SQLite ledger: appends, idempotency, durability, personal data")
 struct LedgerStoreTests {

@@ -5,6 +5,8 @@ import WiecCore
 import WiecLedger
 import WiecTally
 import WiecTestSupport
+@testable import WiecLedgerSQLite
+import WiecExchange
 
 @Suite("Every shared approval, choose-1, cumulative and ordinal election imported, verified and re-tallied")
 struct PabulibImportTests {

@@ -5,6 +5,7 @@ import Testing
 import WiecCore
 @testable import WiecLedger
 import WiecTestSupport
+@testable import WiecLedgerSQLite
 
 /// Readers beside a writer on a real SQLite file: while a write transaction is open, `head()`
 /// and `state(of:)` answer with the last commit instead of waiting for it.

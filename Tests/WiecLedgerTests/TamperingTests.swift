@@ -5,6 +5,8 @@ import Testing
 import WiecCore
 import WiecTestSupport
 @testable import WiecLedger
+@testable import WiecLedgerSQLite
+import WiecExchange
 
 @Suite("verify names the first bad entry or checkpoint after any insider change to the SQLite file")
 struct TamperingTests {

@@ -3,6 +3,7 @@ import GRDB
 import WiecCore
 @testable import WiecLedger
 import WiecTally
+@testable import WiecLedgerSQLite
 
 /// A real ledger file in a fresh temporary folder, removed when the value is deinitialised.
 final class TemporaryLedger {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import WiecCore
 @testable import WiecLedger
+@testable import WiecLedgerSQLite
 
 @Suite("The minimum voter age through the ledger: set in the log, checked at registration")
 struct VoterAgeLedgerTests {

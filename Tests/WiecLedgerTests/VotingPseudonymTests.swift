@@ -3,6 +3,7 @@ import GRDB
 import Testing
 import WiecCore
 @testable import WiecLedger
+@testable import WiecLedgerSQLite
 
 @Suite("Residents act under one id and vote under a pseudonym the log gets only with their first ballot; erasure never gives a second vote")
 struct VotingPseudonymTests {

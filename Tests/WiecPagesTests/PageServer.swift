@@ -9,6 +9,7 @@ import WiecLedger
 import WiecServer
 import WiecTally
 import WiecTestSupport
+import WiecLedgerSQLite
 
 /// A real server on loopback over a fresh store in a temporary folder, seeded through the
 /// ledger with two editions: `bo` in voting (an approval pool of at most two projects and

@@ -50,6 +50,8 @@ import WiecServer
         ("/panel/edycje/bo/odwolania", true, false),
         ("/panel/edycje/bo/glosowanie-papierowe", true, false),
         ("/panel/edycje/bo/punkty/urzad/protokol", true, false),
+        ("/panel/edycje/bo/warsztaty", true, false),
+        ("/panel/edycje/bo/inicjatywy-lokalne", true, true),
     ]
 
     @Test func everyPageWithoutASessionRedirectsToSignIn() async throws {

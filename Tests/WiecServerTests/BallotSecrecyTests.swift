@@ -3,6 +3,7 @@ import Pabulib
 import Testing
 import WiecCore
 import WiecLedger
+import WiecLedgerSQLite
 
 /// Ballot secrecy and one person, one vote over the real API: nothing public (the log, the
 /// bundle with its `.pb` files, the API) shares an identifier between a resident's public acts

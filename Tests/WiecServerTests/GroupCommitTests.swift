@@ -3,6 +3,7 @@ import Testing
 import WiecCore
 import WiecLedger
 import WiecTally
+import WiecLedgerSQLite
 
 /// The ledger's group commit, which the server funnels every single command through: each
 /// command of a group stands alone (a refusal appends nothing and spares the others), keys keep

@@ -3,6 +3,7 @@ import HTTPTypes
 import PropertyBased
 import Testing
 import WiecLedger
+import WiecLedgerSQLite
 
 /// Fuzzing of the JSON request decoders through the real server: valid bodies of every write
 /// operation with bytes edited, fields replaced by hostile JSON (extreme and malformed numbers,

@@ -195,17 +195,9 @@ struct FundApplicationPages: Sendable {
 
     /// Executes a decision; a refusal about the form's content comes back as its errors.
     private func execute(
-        _ command: VillageFundCommand, _ state: EditionState, _ actor: Actor, _ form: FormData, _ page: PageRequest,
-        _ fields: [RefusalReason: (field: String?, message: String?)]
+        _ command: VillageFundCommand, _ state: EditionState, _ actor: Actor, _ form: FormData, _ page: PageRequest, _ fields: StaffSite.Placement
     ) async throws -> FormErrors {
-        var errors = FormErrors()
-        do {
-            _ = try await site.gateway.execute(.villageFund(command), on: state.id, by: actor, ledgerKey: ResidentSite.ledgerKey(form, actor: actor))
-        } catch let refusal as Refusal where refusal.reason != .notAllowed && refusal.reason != .notInScope {
-            let placed = fields[refusal.reason]
-            errors.add(placed?.field, placed?.message ?? renderer.messages.message(for: refusal, page.language))
-        }
-        return errors
+        try await site.execute(.villageFund(command), on: state, by: actor, form, page, placing: fields)
     }
 
     /// The application a path names, for an account whose scope covers its sołectwo.

@@ -274,13 +274,7 @@ struct LocalInitiativeStaffPages: Sendable {
     private func execute(
         _ command: LocalInitiativeCommand, _ state: EditionState, _ actor: Actor, _ form: FormData, _ page: PageRequest, _ fields: [RefusalReason: String]
     ) async throws -> FormErrors {
-        var errors = FormErrors()
-        do {
-            _ = try await site.gateway.execute(.localInitiative(command), on: state.id, by: actor, ledgerKey: ResidentSite.ledgerKey(form, actor: actor))
-        } catch let refusal as Refusal where refusal.reason != .notAllowed && refusal.reason != .notInScope {
-            RefusalPlacement(fields).place(refusal, into: &errors, messages: renderer.messages, page.language)
-        }
-        return errors
+        try await site.execute(.localInitiative(command), on: state, by: actor, form, page, placing: fields.mapValues { (field: $0, message: nil) })
     }
 
     private func target(_ staff: StaffRequest, _ context: WiecRequestContext, as acting: Acting) throws -> (EditionState, Actor, LocalApplication) {

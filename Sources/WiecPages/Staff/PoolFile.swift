@@ -3,7 +3,7 @@ import WiecCore
 import WiecTally
 
 /// A pool read from an uploaded pabulib `.pb` file: its budget, ballot type and limits, rule
-/// and threshold, as ``WiecLedger/PabulibImport`` reads a file's pool; the file's projects and
+/// and threshold, as ``WiecExchange/PabulibImport`` reads a file's pool; the file's projects and
 /// votes are not imported (proposals come through submission). A defect is named with the
 /// file, line and field.
 enum PoolFile {

@@ -308,18 +308,10 @@ struct VillageFundStaffPages: Sendable {
     /// - Returns: `nil` once stored, else the form's errors.
     /// - Throws: a refusal of role or scope (shown as the 403 page), or anything else.
     private func execute(
-        _ command: VillageFundCommand, _ state: EditionState, _ actor: Actor, _ form: FormData, _ page: PageRequest,
-        fields: [RefusalReason: (field: String?, message: String?)]
+        _ command: VillageFundCommand, _ state: EditionState, _ actor: Actor, _ form: FormData, _ page: PageRequest, fields: StaffSite.Placement
     ) async throws -> FormErrors? {
-        do {
-            _ = try await site.gateway.execute(.villageFund(command), on: state.id, by: actor, ledgerKey: ResidentSite.ledgerKey(form, actor: actor))
-            return nil
-        } catch let refusal as Refusal where refusal.reason != .notAllowed && refusal.reason != .notInScope {
-            var errors = FormErrors()
-            let placed = fields[refusal.reason]
-            errors.add(placed?.field, placed?.message ?? renderer.messages.message(for: refusal, page.language))
-            return errors
-        }
+        let errors = try await site.execute(.villageFund(command), on: state, by: actor, form, page, placing: fields)
+        return errors.isEmpty ? nil : errors
     }
 
     private func target(_ staff: StaffRequest, _ context: WiecRequestContext, as acting: Acting) throws -> (EditionState, VillageFundState, Actor) {

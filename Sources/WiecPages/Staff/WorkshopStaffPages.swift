@@ -200,13 +200,7 @@ struct WorkshopStaffPages: Sendable {
     private func execute(
         _ command: Command, _ state: EditionState, _ actor: Actor, _ form: FormData, _ page: PageRequest, _ fields: [RefusalReason: String], key: String? = nil
     ) async throws -> FormErrors {
-        var errors = FormErrors()
-        do {
-            _ = try await site.gateway.execute(command, on: state.id, by: actor, ledgerKey: key ?? ResidentSite.ledgerKey(form, actor: actor))
-        } catch let refusal as Refusal where refusal.reason != .notAllowed && refusal.reason != .notInScope {
-            RefusalPlacement(fields).place(refusal, into: &errors, messages: renderer.messages, page.language)
-        }
-        return errors
+        try await site.execute(command, on: state, by: actor, form, page, key: key, placing: fields.mapValues { (field: $0, message: nil) })
     }
 
     private func target(_ staff: StaffRequest, _ context: WiecRequestContext) throws -> (EditionState, Actor) {

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import WiecCore
+import WiecLedger
 
 /// A row of `commands`: an idempotency key, the fingerprint of what was asked, and the receipt as JSON.
 struct CommandRecord: Codable, FetchableRecord, PersistableRecord {

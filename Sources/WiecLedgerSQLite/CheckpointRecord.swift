@@ -1,4 +1,5 @@
 import GRDB
+import WiecLedger
 
 /// A row of `checkpoints`: the size of the tree a signed note covers, and the note.
 struct CheckpointRecord: Codable, FetchableRecord, PersistableRecord {

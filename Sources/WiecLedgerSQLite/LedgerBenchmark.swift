@@ -1,6 +1,7 @@
 import Foundation
 import WiecCore
 import WiecTally
+import WiecLedger
 
 /// Measures the ledger on a scratch file: ballot appends one per transaction and in batches,
 /// and verification of a large log.

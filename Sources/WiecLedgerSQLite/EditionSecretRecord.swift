@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import WiecLedger
 
 /// A row of `edition_secrets`: the key of an edition's keyed hashes of PESELs.
 struct EditionSecretRecord: Codable, FetchableRecord, PersistableRecord {

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import WiecCore
+import WiecLedger
 
 /// The ledger's reads and writes on one SQLite connection, inside a transaction the
 /// ``SQLiteEngine`` opened.

@@ -1,5 +1,6 @@
 public import Foundation
 public import WiecCore
+public import WiecLedger
 
 extension LedgerStore {
     /// Imports pabulib elections as a new edition in one transaction: all or nothing.

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import WiecLedger
 
 /// A row of `voting_pseudonyms`: the register of an edition's voting pseudonyms by PESEL keyed hash.
 struct PseudonymRecord: Codable, FetchableRecord, PersistableRecord {

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+public import WiecLedger
 
 /// The ledger on one SQLite file: WAL, one writer at a time (an IMMEDIATE transaction holds the
 /// head, also against other processes on the file), `synchronous=FULL` so that a commit is on

@@ -1,4 +1,5 @@
 import GRDB
+import WiecLedger
 
 /// The ledger's tables, as named migrations of plain SQL. A shipped migration is never edited.
 enum LedgerSchema {

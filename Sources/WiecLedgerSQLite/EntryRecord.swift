@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import WiecLedger
 
 /// A row of `entries`: an entry of the log and the hash stored beside it.
 struct EntryRecord: FetchableRecord, PersistableRecord {

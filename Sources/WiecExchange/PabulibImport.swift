@@ -1,6 +1,7 @@
 public import Pabulib
 import WiecCore
 import WiecTally
+public import WiecLedger
 
 /// Turns pabulib elections into the ordinary commands of an edition: the edition, one pool per
 /// file, its projects submitted and reviewed (the file's cost is the reviewed cost), its voters

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import WiecLedger
 
 /// A row of `personal_data`: a resident's name and contact under the PESEL's keyed hash.
 struct PersonalDataRecord: Codable, FetchableRecord, PersistableRecord {
