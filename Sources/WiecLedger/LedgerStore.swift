@@ -17,6 +17,9 @@ public final class LedgerStore: EditionStore {
     private let writerFold = Mutex<LedgerFold?>(nil)
     /// The fold as of the last write or catch-up, for readers.
     private let readerFold = Mutex(LedgerFold())
+    /// The writes under way or waiting in this process; while there are any, readers take the
+    /// readers' fold as it is, since the next write catches up with the store and publishes.
+    private let writes = Atomic(0)
 
     /// Opens a store over an engine.
     ///
@@ -102,7 +105,9 @@ public final class LedgerStore: EditionStore {
     /// and hands the result to readers once it is durable. A failed transaction may have left
     /// its events in the fold: it is folded again from the store on the next write.
     private func withWriterFold<T: Sendable>(_ body: (inout LedgerFold, any LedgerTransaction) throws -> T) throws -> T {
-        try writerFold.withLock { held in
+        writes.add(1, ordering: .acquiringAndReleasing)
+        defer { writes.subtract(1, ordering: .acquiringAndReleasing) }
+        return try writerFold.withLock { held in
             do {
                 var fold = held ?? LedgerFold()
                 held = nil
@@ -122,8 +127,11 @@ public final class LedgerStore: EditionStore {
 
     /// The fold as far as the store goes now: the readers' fold, brought up to the head when
     /// another writer (another process, or this one's writer before it published) appended more.
+    /// While this process writes, the readers' fold as it is: folding a commit that is about to
+    /// be published would copy an edition's state for nothing.
     private func currentFold() throws -> LedgerFold {
         var fold = readerFold.withLock { $0 }
+        if writes.load(ordering: .acquiring) > 0 { return fold }
         guard try engine.read({ reading in
             guard try reading.lastSequence() != fold.head else { return false }
             try fold.catchUp(reading)
