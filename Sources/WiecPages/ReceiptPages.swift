@@ -36,7 +36,8 @@ struct ReceiptPages: Sendable {
             show(ReceiptCheckPage(text: ""), page: page)
         }
         site.post(routes, "/sprawdz-pokwitowanie") { page, form, _, _ in
-            show(check(form.raw("pokwitowanie") ?? "", page: page), page: page)
+            let file = form.raw("plik") ?? ""
+            return show(check(file.isEmpty ? form.raw("pokwitowanie") ?? "" : file, page: page), page: page)
         }
     }
 

@@ -76,7 +76,8 @@ public struct ResidentSite: Sendable {
     }
 
     /// A POST form: refuses a body over the limit or without a valid CSRF token (403), then
-    /// hands the decoded form to the handler.
+    /// hands the decoded form to the handler. A form sent as `multipart/form-data` (one with a
+    /// file field, e.g. the receipt check) gives each chosen file's text as its field's value.
     func post(
         _ routes: RouteCollection<WiecRequestContext>, _ path: RouterPath,
         _ handler: @escaping @Sendable (PageRequest, FormData, Request, WiecRequestContext) async throws -> Response
@@ -86,7 +87,7 @@ public struct ResidentSite: Sendable {
             do {
                 let buffer: ByteBuffer
                 do { buffer = try await request.body.collect(upTo: Self.maxFormBytes) } catch { throw PageError.bodyTooLarge }
-                let form = FormData(body: String(buffer: buffer))
+                let form = try Self.form(buffer, contentType: request.headers[.contentType] ?? "")
                 guard !page.csrfCookieIsNew, csrf.accepts(token: form.value(CSRFGuard.field), cookieValue: page.csrfCookie) else {
                     throw PageError.forbiddenForm
                 }
@@ -95,6 +96,14 @@ public struct ResidentSite: Sendable {
                 return errorPage(error, page)
             }
         }
+    }
+
+    /// A form body, urlencoded or multipart; a file's bytes become its field's text.
+    private static func form(_ buffer: ByteBuffer, contentType: String) throws -> FormData {
+        guard contentType.lowercased().hasPrefix("multipart/form-data") else { return FormData(body: String(buffer: buffer)) }
+        guard let multipart = MultipartForm(body: Array(buffer.readableBytesView), contentType: contentType) else { throw PageError.malformedUpload }
+        let files = multipart.files.sorted { $0.key < $1.key }.map { (name: $0.key, value: String(decoding: $0.value.bytes, as: UTF8.self)) }
+        return FormData(fields: files + multipart.data.fields)
     }
 
     /// An error as a page in the visitor's language: never a raw code, never a stack.

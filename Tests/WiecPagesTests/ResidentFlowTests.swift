@@ -207,6 +207,12 @@ import WiecLedger
             let tampered = file.html.replacingOccurrences(of: "p1", with: "p3")
             let failed = try await browser.post("/sprawdz-pokwitowanie", [("pokwitowanie", tampered)], from: check)
             #expect(failed.html.contains("Pokwitowanie się nie zgadza"))
+            // The file itself, chosen in the form and sent without JavaScript (multipart).
+            #expect(check.html.contains("enctype=\"multipart/form-data\"") && check.html.contains("name=\"plik\""))
+            let uploaded = try await browser.postFile("/sprawdz-pokwitowanie", [("pokwitowanie", "")], file: ("plik", "pokwitowanie.json", Array(file.html.utf8)), from: check)
+            #expect(uploaded.html.contains("Pokwitowanie jest prawdziwe"), "\(uploaded.status)")
+            let uploadedTampered = try await browser.postFile("/sprawdz-pokwitowanie", [], file: ("plik", "pokwitowanie.json", Array(tampered.utf8)), from: check)
+            #expect(uploadedTampered.html.contains("Pokwitowanie się nie zgadza"))
             let again = try await browser.get("/edycje/bo/glosowanie/miasto")
             #expect(again.html.contains("ta pula nie pozwala głosować ponownie"))
         }

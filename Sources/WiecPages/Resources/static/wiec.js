@@ -35,7 +35,6 @@
   });
   // The receipt check: read a chosen file into the text field.
   document.querySelectorAll("[data-upload]").forEach(function (field) {
-    field.hidden = false;
     var input = field.querySelector("input[type=file]"), text = document.getElementById("pole-pokwitowanie");
     input.addEventListener("change", function () {
       if (!input.files.length) { return; }
