@@ -13,23 +13,27 @@ public enum TextRules {
     /// Ids chosen by clients: a letter or digit, then letters, digits, `-`, `_` or `.`, at most 64
     /// in all (so never `.` or `..`). Ids the server makes have a `~` and never meet these.
     public static func id(_ text: String, _ field: String) throws -> String {
-        let bytes = Array(text.utf8)
-        let isAlphanumeric = { (byte: UInt8) in byte < 0x80 && isalnum(Int32(byte)) != 0 }
-        guard let first = bytes.first, isAlphanumeric(first), bytes.count <= maxIDLength,
-            bytes.allSatisfy({ isAlphanumeric($0) || $0 == 0x2D || $0 == 0x5F || $0 == 0x2E })
-        else { throw Problem.invalidText("\(field) must be a letter or digit followed by up to 63 letters, digits, '-', '_' or '.'") }
+        guard isIdentifier(text, alsoAllowed: "-_.") else {
+            throw Problem.invalidText("\(field) must be a letter or digit followed by up to 63 letters, digits, '-', '_' or '.'")
+        }
         return text
     }
 
     /// An id that names something already made, by a client (``id(_:_:)``) or by the server (which
     /// adds `~`): a letter or digit, then letters, digits, `-`, `_`, `.` or `~`, at most 64 in all.
     public static func reference(_ text: String, _ field: String) throws -> String {
-        let bytes = Array(text.utf8)
-        let isAlphanumeric = { (byte: UInt8) in byte < 0x80 && isalnum(Int32(byte)) != 0 }
-        guard let first = bytes.first, isAlphanumeric(first), bytes.count <= maxIDLength,
-            bytes.allSatisfy({ isAlphanumeric($0) || $0 == 0x2D || $0 == 0x5F || $0 == 0x2E || $0 == 0x7E })
-        else { throw Problem.invalidText("\(field) must be a letter or digit followed by up to 63 letters, digits, '-', '_', '.' or '~'") }
+        guard isIdentifier(text, alsoAllowed: "-_.~") else {
+            throw Problem.invalidText("\(field) must be a letter or digit followed by up to 63 letters, digits, '-', '_', '.' or '~'")
+        }
         return text
+    }
+
+    /// Whether a text is an ASCII letter or digit, then up to 63 more of them or of `alsoAllowed`.
+    static func isIdentifier(_ text: String, alsoAllowed: String, maxLength: Int = maxIDLength) -> Bool {
+        let bytes = Array(text.utf8), extra = Set(alsoAllowed.utf8)
+        let isAlphanumeric = { (byte: UInt8) in byte < 0x80 && isalnum(Int32(byte)) != 0 }
+        guard let first = bytes.first, isAlphanumeric(first), bytes.count <= maxLength else { return false }
+        return bytes.allSatisfy { isAlphanumeric($0) || extra.contains($0) }
     }
 
     /// A one-line text (a title, a name): at most `max` scalars, something besides spaces, no
