@@ -53,7 +53,7 @@ struct BallotPage: ViewModel {
 
     init(
         state: EditionState, config: PoolConfig, projects: [Proposal], choices: BallotChoices, category: String?, check: BallotCheck,
-        refusal: String?, extra: [String], current: CastBallot?, formKey: String, rowHTML: BallotRows, catalogue: Catalogue, language: Language
+        refusal: String?, extra: [String], current: CastBallot?, formKey: String, rowRenderer: BallotRows, catalogue: Catalogue, language: Language
     ) {
         let rules = PoolRules(config: config, catalogue: catalogue, language: language)
         let t = { (key: String) in catalogue.text(key, language) }
@@ -64,7 +64,7 @@ struct BallotPage: ViewModel {
         let shown = projects.filter { category == nil || $0.category == category }
         let shownIDs = Set(shown.map(\.id))
         let maxPoints = config.limits.maxPoints.map(String.init)
-        rows = rowHTML.html(shown.map { proposal in
+        rows = rowRenderer.html(shown.map { proposal in
             let mark = choices.marks[proposal.id]
             return Row(
                 id: proposal.id, title: proposal.title, cost: PolishFormat.money(proposal.reviewedCost ?? proposal.costEstimate, language), category: proposal.category, location: proposal.location, href: "/edycje/\(state.id)/projekty/\(proposal.id)", checked: mark != nil,

@@ -73,7 +73,7 @@ struct VotingPages: Sendable {
         else if current != nil, !config.allowsRevoting { refusalText = renderer.text("ballot_already", page) }
         let model = BallotPage(
             state: state, config: config, projects: projects, choices: choices, category: category, check: check, refusal: refusalText, extra: extra,
-            current: current, formKey: formKey, rowHTML: site.ballotRows, catalogue: renderer.catalogue, language: page.language)
+            current: current, formKey: formKey, rowRenderer: site.ballotRows, catalogue: renderer.catalogue, language: page.language)
         return renderer.response(
             "ballot", model, chrome: site.chrome(config.name, page, edition: state, section: "vote", signedIn: true), request: page,
             status: status)
