@@ -4,11 +4,14 @@
 # shared pool (Kraków 2024: 119 projects), each as requests/s, p99 and HTML size.
 #
 #   scripts/bench-pages/run.sh [WIEC_BINARY]   # default: the release build in .build-release
+#   CONNECTIONS=1 scripts/bench-pages/run.sh    # one request at a time: the latency is the server's time
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 wiec="${1:-.build-release/release/wiec}"
 results_file="${RESULTS_FILE:-../shared/pabulib/Poland_Warszawa_2026.pb}"
 voting_file="${VOTING_FILE:-../shared/pabulib/Poland_Krakow_2024.pb}"
+connections="${CONNECTIONS:-8}"
+threads=$(( connections < 2 ? connections : 2 ))
 folder="$(mktemp -d)"
 server=""
 trap '[[ -n $server ]] && kill "$server" 2>/dev/null; rm -rf "$folder"' EXIT
@@ -34,5 +37,5 @@ for page in results voting; do
   bytes="$(curl -sf "${extra[@]}" "$url" | wc -c)"
   curl -sf "${extra[@]}" "$url" >/dev/null  # warm: the results page counts its pool once
   echo "== $page page: $url ($bytes bytes of HTML)"
-  wrk -t2 -c8 -d10s --latency "${extra[@]}" "$url" | grep -E "Requests/sec|99%|Latency "
+  wrk -t"$threads" -c"$connections" -d10s --latency "${extra[@]}" "$url" | grep -E "Requests/sec|50%|99%|Latency "
 done
