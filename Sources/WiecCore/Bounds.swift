@@ -48,7 +48,7 @@ public enum Bounds {
     }
 
     /// The sum of amounts, or `nil` when it would overflow.
-    static func sum(_ amounts: some Sequence<Money>) -> Money? {
+    public static func sum(_ amounts: some Sequence<Money>) -> Money? {
         sum(amounts.lazy.map(\.minorUnits)).map(Money.init(minorUnits:))
     }
 

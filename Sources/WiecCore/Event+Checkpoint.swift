@@ -11,7 +11,7 @@ extension Event {
             switch event {
             case .fundResolutionRecorded, .fundAmountsAnnounced, .fundApplicationAccepted, .fundApplicationRejected, .fundCouncilDecided:
                 true
-            case .fundOpened, .fundAssemblyRecorded, .fundApplicationSubmitted, .fundApplicationReferred:
+            case .fundOpened, .fundAssemblyRecorded, .fundApplicationSubmitted, .fundApplicationReferred, .fundExecutionRecorded:
                 false
             }
         case .localInitiative(let event):

@@ -5,7 +5,8 @@ import WiecGateway
 
 /// The village funds as residents read them: every fund, a fund's amounts with the formula
 /// worked through and each sołectwo's status against the deadlines, and a sołectwo's page with
-/// what its village assembly decided, the votes, and what became of its application.
+/// what its village assembly decided, the votes, what became of its application, and what was
+/// carried out.
 struct VillageFundPages: Sendable {
     let site: ResidentSite
 
@@ -47,7 +48,8 @@ struct VillageFundPages: Sendable {
             let model = StaffPage(
                 heading: renderer.text("fund_solectwo_title", page, ["solectwo": share.solectwo]),
                 lead: renderer.text("fund_solectwo_lead", page, ["fund": state.name ?? state.id]),
-                sections: [sections.share(share), sections.applications(of: share.solectwo)] + sections.assemblies(of: share.solectwo))
+                sections: [sections.share(share), sections.applications(of: share.solectwo)] + [sections.execution(of: share.solectwo)].compactMap { $0 }
+                    + sections.assemblies(of: share.solectwo))
             return renderer.response("staff_page", model, chrome: chrome(model.heading, page, fund: state), request: page)
         }
     }

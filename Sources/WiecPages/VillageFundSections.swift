@@ -192,6 +192,36 @@ struct VillageFundSections {
             anchor: "wnioski")
     }
 
+    /// What was carried out of the projects of a sołectwo's accepted applications: the amount
+    /// paid from the fund, whether each is complete, and what was done; `nil` before any is accepted.
+    func execution(of solectwo: String) -> StaffPage.Section? {
+        let accepted = fund.applications(of: solectwo).filter(\.isAccepted)
+        guard !accepted.isEmpty else { return nil }
+        let available = fund.share(of: solectwo)?.available ?? .zero
+        let rows = accepted.flatMap { application in
+            let projects = fund.assemblies[application.assembly]?.projects ?? []
+            return application.projects.map { id in
+                let done = application.execution[id]
+                return StaffPage.Row(cells: [
+                    StaffPage.Cell(text: projects.first { $0.id == id }?.title ?? id),
+                    StaffPage.Cell(text: money(done?.spent ?? .zero), numeric: true),
+                    StaffPage.Cell(text: done?.completedOn.map { t("fund_execution_completed", ["day": day($0)]) }
+                        ?? t(done == nil ? "fund_execution_not_started" : "fund_execution_under_way")),
+                    StaffPage.Cell(text: (done?.records ?? []).map { t("fund_execution_record", ["day": day($0.on), "note": $0.note]) }.joined(separator: " ")),
+                ])
+            }
+        }
+        let spent = Bounds.sum(accepted.compactMap(\.spent)) ?? .zero
+        return StaffPage.Section(
+            title: t("fund_execution_title"),
+            paragraphs: [t("fund_execution_lead", ["spent": money(spent), "available": money(available)])],
+            table: StaffPage.Table(
+                caption: t("fund_execution_title"),
+                headers: [t("fund_project"), t("fund_execution_spent"), t("fund_execution_state"), t("fund_execution_notes")],
+                rows: rows, empty: ""),
+            anchor: "wykonanie")
+    }
+
     /// The titles of an application's projects, as its assembly recorded them.
     func projectTitles(_ application: FundApplication) -> String {
         let projects = fund.assemblies[application.assembly]?.projects ?? []

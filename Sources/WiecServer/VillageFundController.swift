@@ -22,6 +22,7 @@ struct VillageFundController: Sendable {
         routes.post("village-funds/{fund}/applications/{application}/decision", use: decision)
         routes.post("village-funds/{fund}/applications/{application}/referral", use: referral)
         routes.post("village-funds/{fund}/applications/{application}/council-decision", use: councilDecision)
+        routes.post("village-funds/{fund}/applications/{application}/execution", use: execution)
         return routes
     }
 
@@ -114,6 +115,14 @@ struct VillageFundController: Sendable {
         var decidedOn: CalendarDay
 
         enum CodingKeys: String, CodingKey { case resolution, accepted, reasons, decidedOn = "decided_on" }
+    }
+
+    struct Execution: Codable {
+        var project: String
+        var on: CalendarDay
+        var spent: Amount
+        var completed: Bool
+        var note: String
     }
 
     /// The fund and the receipt of the step just recorded.
@@ -226,6 +235,16 @@ struct VillageFundController: Sendable {
             application: application, resolution: try TextRules.line(input.resolution, "resolution"), accepted: input.accepted,
             reasons: try TextRules.paragraph(input.reasons, "reasons", allowEmpty: false), decidedOn: input.decidedOn)
         return try changed(id, try await gateway.execute(.villageFund(command), on: id, by: actor, request: request))
+    }
+
+    @Sendable func execution(_ request: Request, context: WiecRequestContext) async throws -> Response {
+        let (id, actor) = try target(request, context, as: .official)
+        let application = try context.parameters.require("application")
+        let input = try await body.decode(Execution.self, from: request)
+        let command = VillageFundCommand.recordExecution(
+            application: application, project: try TextRules.id(input.project, "project"), on: input.on, spent: input.spent.money,
+            completed: input.completed, note: try TextRules.paragraph(input.note, "note", allowEmpty: false))
+        return try changed(id, try await gateway.execute(.villageFund(command), on: id, by: actor, request: request), status: .created)
     }
 
     private func target(_ request: Request, _ context: WiecRequestContext, as acting: Authenticator.Acting) throws -> (EditionID, Actor) {

@@ -78,6 +78,22 @@ struct VillageFundView: Codable, Sendable {
         enum CodingKeys: String, CodingKey { case id, solectwo, convener, initiators, heldOn = "held_on", attendance, projects }
     }
 
+    struct Execution: Codable, Sendable {
+        struct Record: Codable, Sendable {
+            var on: CalendarDay
+            var spent: Amount
+            var completed: Bool
+            var note: String
+        }
+
+        var project: String
+        var spent: Amount
+        var completedOn: CalendarDay?
+        var records: [Record]
+
+        enum CodingKeys: String, CodingKey { case project, spent, completedOn = "completed_on", records }
+    }
+
     struct Application: Codable, Sendable {
         var id: String
         var solectwo: String
@@ -90,10 +106,12 @@ struct VillageFundView: Codable, Sendable {
         var decidedOn: CalendarDay?
         var reasons: String?
         var councilResolution: String?
+        var spent: Amount
+        var execution: [Execution]
 
         enum CodingKeys: String, CodingKey {
             case id, solectwo, assembly, projects, cost, submittedOn = "submitted_on", replaces, status, decidedOn = "decided_on"
-            case reasons, councilResolution = "council_resolution"
+            case reasons, councilResolution = "council_resolution", spent, execution
         }
     }
 
@@ -153,11 +171,19 @@ struct VillageFundView: Codable, Sendable {
                     Project(id: $0.id, title: $0.title, costEstimate: Amount($0.costEstimate), justification: $0.justification, votes: $0.votes, adopted: $0.votes.adopted)
                 })
         }
-        applications = fund.applicationOrder.compactMap { fund.applications[$0] }.map {
+        applications = fund.applicationOrder.compactMap { fund.applications[$0] }.map { application in
             Application(
-                id: $0.id, solectwo: $0.solectwo, assembly: $0.assembly, projects: $0.projects, cost: Amount($0.cost),
-                submittedOn: $0.submittedOn, replaces: $0.replaces, status: $0.status, decidedOn: $0.decidedOn, reasons: $0.reasons,
-                councilResolution: $0.councilResolution)
+                id: application.id, solectwo: application.solectwo, assembly: application.assembly, projects: application.projects,
+                cost: Amount(application.cost), submittedOn: application.submittedOn, replaces: application.replaces, status: application.status,
+                decidedOn: application.decidedOn, reasons: application.reasons, councilResolution: application.councilResolution,
+                spent: Amount(application.spent ?? .zero),
+                execution: application.projects.compactMap { project in
+                    application.execution[project].map { done in
+                        Execution(
+                            project: project, spent: Amount(done.spent), completedOn: done.completedOn,
+                            records: done.records.map { Execution.Record(on: $0.on, spent: Amount($0.spent), completed: $0.completed, note: $0.note) })
+                    }
+                })
         }
     }
 }

@@ -122,6 +122,42 @@ struct VillageFundYearTests {
         #expect(Edition.fold(f.events, into: EditionState(id: "fs-2027")) == f.state)
     }
 
+    @Test("what was carried out: an accepted application's projects in the budget year, never more than the sołectwo's amount")
+    func execution() throws {
+        var f = try Self.announced()
+        try f.run(Self.fund(.recordAssembly(Self.blotnicaAssembly)), by: Self.soltysBlotnica)
+        try f.run(Self.fund(.submitApplication(
+            id: "w1", solectwo: "Błotnica", assembly: "zebranie-blotnica", projects: ["wiata"], submittedOn: Self.day(9, 10),
+            replaces: nil)), by: Self.soltysBlotnica)
+        let inYear = { (month: Int, day: Int) in CalendarDay(year: 2027, month: month, day: day) }
+        let record = { (project: String, on: CalendarDay, spent: Money, completed: Bool) in
+            Self.fund(.recordExecution(application: "w1", project: project, on: on, spent: spent, completed: completed, note: "Prace przy wiacie"))
+        }
+        // Nothing is carried out of an application the wójt has not accepted.
+        #expect(f.refusal(record("wiata", inYear(5, 4), Money(units: 1_000), false), by: Self.wojt) == .outOfOrder)
+        try f.run(Self.fund(.acceptApplication(application: "w1", decidedOn: Self.day(9, 14))), by: Self.wojt)
+        // The wójt's office records it, not the sołtys; only the application's projects; in 2027 only.
+        #expect(f.refusal(record("wiata", inYear(5, 4), Money(units: 1_000), false), by: Self.soltysBlotnica) == .notAllowed)
+        #expect(f.refusal(record("lampy", inYear(5, 4), Money(units: 1_000), false), by: Self.wojt) == .unknownProject)
+        #expect(f.refusal(record("wiata", Self.day(12, 20), Money(units: 1_000), false), by: Self.wojt) == .outOfOrder)
+        #expect(f.refusal(record("wiata", inYear(12, 2), Money(units: 1_000), false), by: Self.wojt) != nil)  // after "today"
+        #expect(f.refusal(record("wiata", inYear(5, 4), Money(minorUnits: -1), false), by: Self.wojt) == .invalidValue)
+        try f.run(record("wiata", inYear(5, 4), Money(units: 6_000), false), by: Self.wojt)
+        // Błotnica has 10 721,09 zł: 6 000 paid, so 4 721,10 more is refused and 4 721,09 is not.
+        #expect(f.refusal(record("wiata", inYear(6, 1), Money(minorUnits: 472_110), true), by: Self.wojt) == .overFundAmount)
+        #expect(f.refusal(record("wiata", inYear(6, 1), Money(minorUnits: Int64.max), true), by: Self.wojt) == .invalidValue)
+        try f.run(record("wiata", inYear(6, 1), Money(minorUnits: 472_109), true), by: Self.wojt)
+        #expect(f.refusal(record("wiata", inYear(6, 2), Money(units: 0), true), by: Self.wojt) == .alreadyDecided)
+
+        let application = try #require(f.state.villageFund?.applications["w1"])
+        let wiata = try #require(application.execution["wiata"])
+        #expect(wiata.spent == Money(minorUnits: 1_072_109))
+        #expect(wiata.completedOn == inYear(6, 1))
+        #expect(wiata.records.map(\.on) == [inYear(5, 4), inYear(6, 1)])
+        #expect(application.spent == Money(minorUnits: 1_072_109))
+        #expect(Edition.fold(f.events, into: EditionState(id: "fs-2027")) == f.state)
+    }
+
     @Test("a rejected application adopted again within 7 days replaces it")
     func readoption() throws {
         var f = try Self.announced()

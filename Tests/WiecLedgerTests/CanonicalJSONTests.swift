@@ -83,6 +83,7 @@ struct CanonicalJSONTests {
         .fundApplicationRejected(application: "w", reasons: "r", decidedOn: day),
         .fundApplicationReferred(application: "w", referredOn: day),
         .fundCouncilDecided(application: "w", resolution: "XX/2", accepted: true, reasons: "r", decidedOn: day),
+        .fundExecutionRecorded(application: "w", project: "p", on: day, spent: Money(minorUnits: 12_345), completed: true, note: "n"),
     ].map(Event.villageFund)
 
     static let localInitiativeEvents: [Event] = [

@@ -405,6 +405,8 @@ import WiecTestSupport
         try await fund("fd", until: 4)
         try await fund("ff", until: 5)
         try await fund("fc", until: 6)
+        try await fund("fx", until: 4)
+        _ = ok(try await client.post("/api/v1/village-funds/fx/applications/w0/decision", token: admin, ["accepted": true, "decided_on": "2025-09-12"]), #_sourceLocation)
         return [
             "POST /api/v1/village-funds": Base(
                 path: { _ in "/api/v1/village-funds" }, token: admin, body: { n in ["id": "vf\(n)", "name": "Fundusz", "budget_year": 2026] }),
@@ -435,6 +437,9 @@ import WiecTestSupport
             "POST /api/v1/village-funds/{fund}/applications/{application}/council-decision": Base(
                 path: { _ in "/api/v1/village-funds/fc/applications/w0/council-decision" }, token: admin,
                 body: { _ in ["resolution": "XLII/320/2025", "accepted": true, "reasons": "Gmina dzierżawi teren", "decided_on": "2025-09-25"] }),
+            "POST /api/v1/village-funds/{fund}/applications/{application}/execution": Base(
+                path: { _ in "/api/v1/village-funds/fx/applications/w0/execution" }, token: admin,
+                body: { _ in ["project": "wiata", "on": "2026-05-04", "spent": "1", "completed": false, "note": "Prace"] }),
         ]
     }
 

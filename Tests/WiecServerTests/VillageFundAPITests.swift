@@ -7,8 +7,8 @@ import WiecServer
 
 /// A village fund year over the JSON API on a real server: the resolution, the amounts, an assembly
 /// called by 15 residents, an application over the amount refused and the corrected one accepted,
-/// another sołectwo's application rejected by the wójt and decided by the council; then the bundle
-/// verifies and holds every step.
+/// another sołectwo's application rejected by the wójt and decided by the council, what was carried
+/// out of the accepted one; then the bundle verifies and holds every step.
 @Suite struct VillageFundAPITests {
     @Test func wholeYearOverTheAPI() async throws {
         let server = try TestServer(reviewerScope: "fs-2026:Błotnica")
@@ -80,8 +80,30 @@ import WiecServer
             ])
             replies.check(reply, .ok, "POST", "/api/v1/village-funds/{fund}/applications/{application}/council-decision")
 
+            // What was carried out: Błotnica's shelter, paid from the fund in 2026 up to its amount.
+            let execution = "\(base)/applications/w-blotnica/execution"
+            replies.check(try await client.post(execution, token: soltys, [
+                "project": "wiata", "on": "2026-05-04", "spent": "6000", "completed": false, "note": "Fundamenty",
+            ]), .forbidden, "POST", "/api/v1/village-funds/{fund}/applications/{application}/execution")
+            replies.check(try await client.post(execution, token: admin, [
+                "project": "wiata", "on": "2026-05-04", "spent": "6000", "completed": false, "note": "Fundamenty",
+            ]), .created, "POST", "/api/v1/village-funds/{fund}/applications/{application}/execution")
+            reply = try await client.post(execution, token: admin, [
+                "project": "wiata", "on": "2026-06-01", "spent": "4721.10", "completed": true, "note": "Wiata postawiona",
+            ])
+            replies.check(reply, .unprocessableContent, "POST", "/api/v1/village-funds/{fund}/applications/{application}/execution")
+            #expect(reply.code == "over_fund_amount")
+            replies.check(try await client.post(execution, token: admin, [
+                "project": "wiata", "on": "2026-06-01", "spent": "2000", "completed": true, "note": "Wiata postawiona",
+            ]), .created, "POST", "/api/v1/village-funds/{fund}/applications/{application}/execution")
+
             reply = try await client.get(base)
             replies.check(reply, .ok, "GET", "/api/v1/village-funds/{fund}")
+            let blotnica = (reply["applications"] as? [[String: Any]] ?? []).first { $0["id"] as? String == "w-blotnica" } ?? [:]
+            #expect(blotnica["spent"] as? String == "8000")
+            let wiata = (blotnica["execution"] as? [[String: Any]])?.first ?? [:]
+            #expect(wiata["completed_on"] as? String == "2026-06-01")
+            #expect((wiata["records"] as? [[String: Any]])?.map { $0["note"] as? String } == ["Fundamenty", "Wiata postawiona"])
             let statuses = (reply["solectwa"] as? [[String: Any]] ?? []).map { $0["status"] as? String }
             #expect(statuses == ["accepted", "accepted_by_council"])
             replies.check(try await client.get("/api/v1/village-funds/nothing"), .notFound, "GET", "/api/v1/village-funds/{fund}")
@@ -96,10 +118,11 @@ import WiecServer
             #expect(reply.status == .ok)
             let folder = try Untar.extract(reply.body, into: server.folder.appendingPathComponent("bundle"))
             let report = try AuditBundle.verify(folder: folder.path, verifier: verifier)
-            #expect(report.entries == 11)
+            #expect(report.entries == 13)
             #expect(report.villageFunds == ["fs-2026"])
-            // The resolution, the amounts and the three decisions each got a signed checkpoint.
-            #expect(report.checkpoints == 5)
+            // The resolution, the amounts and the three decisions each got a signed checkpoint, and
+            // the export one of the head (the records of what was carried out come after the last decision).
+            #expect(report.checkpoints == 6)
             let lines = try String(contentsOf: folder.appendingPathComponent("entries.jsonl"), encoding: .utf8).split(separator: "\n")
             let types = lines.compactMap { line in
                 ((try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any]).flatMap { ($0["entry"] as? [String: Any])?["type"] as? String }
@@ -107,7 +130,7 @@ import WiecServer
             #expect(types == [
                 "fund_opened", "fund_resolution_recorded", "fund_amounts_announced", "fund_assembly_recorded", "fund_application_submitted",
                 "fund_application_accepted", "fund_assembly_recorded", "fund_application_submitted", "fund_application_rejected",
-                "fund_application_referred", "fund_council_decided",
+                "fund_application_referred", "fund_council_decided", "fund_execution_recorded", "fund_execution_recorded",
             ])
         }
     }

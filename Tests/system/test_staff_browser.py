@@ -4,7 +4,8 @@ An admin signs in with the one-time code of `wiec staff add`, creates an edition
 approval pool and a cumulative pool, and a third pool from an uploaded `.pb` file, and opens submission (the confirmation says what closes and
 opens; the checkpoint written is shown); records a workshop and its initiative and turns the
 initiative into a proposal; proposals come in; a reviewer in scope admits two and
-rejects one with a justification, a reviewer out of scope is refused; voting opens, a resident
+rejects one with a justification, a reviewer out of scope is refused; the submitter (a resident who
+registered and proposed on the residents' pages) appeals and an admin upholds the appeal; voting opens, a resident
 votes online, and the official enters a paper batch whose card for that resident is refused
 (nothing stored), then a good batch and the point's protocol; the admin closes, reads each pool's count with
 "Dlaczego?" on the publish confirmation, and publishes;
@@ -151,10 +152,29 @@ def test_an_edition_run_from_the_staff_pages(server, browser_tools, javascript):
         person.press('form[action*="/warsztaty/inicjatywy/"] button.primary')
         assert "Projekt z inicjatywy zgłoszony" in page_text(person)
 
-        for title, cost in [("Ławki w rynku", 100000), ("Plac zabaw", 300000), ("Fontanna na dachu", 250000)]:
+        for title, cost in [("Ławki w rynku", 100000), ("Plac zabaw", 300000)]:
             api(server, "/api/v1/editions/bo/proposals", {
                 "pool": "miasto", "title": title, "description": f"Opis: {title}.", "category": "zieleń", "cost_estimate": cost},
                 server.admin_token)
+        # A resident registers on the residents' pages and submits the proposal that will be
+        # rejected and appealed; the sign-in code shown is kept to come back later.
+        person.open("/edycje/bo")
+        person.link("Zaloguj się")
+        person.link("Zarejestruj się")
+        person.type("pole-imie", "Zofia Wnioskodawczyni")
+        submitter_pesel = valid_pesel("880312" + str(random.randrange(1000, 9999)))
+        person.type("pole-pesel", submitter_pesel)
+        person.press("form#formularz button.primary")
+        submitter_code = driver.find_element(By.CSS_SELECTOR, ".code-big").text.strip()
+        person.press("a.button")
+        person.open("/edycje/bo/projekty/nowy")
+        choose(person, "pole-pula", "miasto")
+        person.type("pole-tytul", "Fontanna na dachu")
+        person.type("pole-opis", "Fontanna na dachu ratusza.")
+        person.type("pole-koszt", "250 000")
+        person.press("form#formularz button.primary")
+        assert "Projekt został zgłoszony." in page_text(person)
+        sign_in(person, admin_token)
         change_phase(person, base, "Przejdź do etapu")
 
         sign_in(person, reviewer_code)
@@ -180,6 +200,33 @@ def test_an_edition_run_from_the_staff_pages(server, browser_tools, javascript):
 
         sign_in(person, admin_token)  # the code was used up by the first sign-in
         change_phase(person, base, "Przejdź do etapu")
+
+        # The submitter appeals the rejection on the residents' pages; an admin upholds it.
+        person.driver.delete_all_cookies()
+        person.open("/edycje/bo")
+        person.link("Zaloguj się")
+        person.type("pole-pesel", submitter_pesel)
+        person.type("pole-kod", submitter_code)
+        person.press("form#formularz button.primary")
+        person.press("a.button")
+        person.open("/edycje/bo/projekty")
+        person.link("Fontanna na dachu")
+        person.link("Odwołaj się od oceny")
+        choose(person, "pole-etap", "formal")
+        person.type("pole-uzasadnienie", "Dach ratusza jest płaski i nośny, opinia konstruktora w załączeniu.")
+        person.press("form#formularz button.primary")
+        assert "Odwołanie zostało złożone." in page_text(person) and "czeka na rozpatrzenie" in page_text(person)
+        sign_in(person, admin_token)
+        person.open(f"{base}/odwolania")
+        person.link("Fontanna na dachu")
+        assert "Dach ratusza jest płaski" in page_text(person) and "Niezgodny z zasadami." in page_text(person)
+        choose(person, "pole-decyzja", "uwzglednij")
+        person.type("pole-uzasadnienie", "Opinia konstruktora potwierdza nośność dachu.")
+        person.press('form[action*="/odwolania/"] button.primary')
+        assert "Decyzja w sprawie odwołania została zapisana." in page_text(person)
+        person.open("/edycje/bo/projekty")
+        person.link("Fontanna na dachu")
+        assert "odwołanie uwzględnione" in page_text(person) and "Opinia konstruktora potwierdza" in page_text(person)
         change_phase(person, base, "Przejdź do etapu")
         pesel = valid_pesel("850215" + str(random.randrange(1000, 9999)))
         resident = server.post("/api/v1/editions/bo/voters", {"name": "Jan Kowalski", "pesel": pesel},

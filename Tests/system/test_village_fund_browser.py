@@ -5,7 +5,8 @@ The gmina's official opens a fund, records the council's resolution and announce
 the Błotnica sołtys enters the village assembly from its minutes (refused when 14 residents called
 it, recorded with 15), submits an application over the amount (refused beside the field with the
 excess), then a corrected one, and prints it; the official accepts it; a resident reads the fund,
-the formula's steps and the sołectwo's page. A local initiative goes from the council's criteria
+the formula's steps and the sołectwo's page. In this year's fund, the official records what was
+carried out and a resident reads it. A local initiative goes from the council's criteria
 through a resident's application to the officials' scores and decision. Every page reached is checked with axe-core at 360 px
 and 1280 px (the residents' tests' `Person`); the JavaScript-on run takes the screenshots.
 """
@@ -16,6 +17,7 @@ import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from selenium.webdriver.common.by import By
 
 from conftest import chrome
 from test_pages_browser import Person
@@ -101,6 +103,59 @@ def test_a_village_fund_year_from_the_pages(server, browser_tools, javascript):
         person.link("Błotnica")
         text = page_text(person)
         assert "Wiata przy boisku" in text and "przyjęty przez wójta" in text, text
+    finally:
+        driver.quit()
+        if auditor:
+            auditor.quit()
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js-on", "js-off"])
+def test_what_a_village_fund_carried_out_from_the_pages(server, browser_tools, javascript):
+    """This year's fund, its application accepted last autumn (set up through the API): the
+    official records what was carried out of the shelter, an amount past the sołectwo's is
+    refused beside the field, and a resident reads it on the sołectwo's page."""
+    from editions import expect, key
+
+    year = datetime.datetime.now(ZoneInfo("Europe/Warsaw")).date().year
+    admin_code, _ = staff_code(server, "admin", "*", "Wójt Gminy")
+    post = lambda path, body: expect(server.post(path, body, token=server.admin_token, headers=key()), 200, 201)  # noqa: E731
+    post("/api/v1/village-funds", {"id": "fs", "name": f"Fundusz sołecki {year}", "budget_year": year})
+    post("/api/v1/village-funds/fs/resolution", {"number": f"XXX/1/{year - 1}", "adopted_on": f"{year - 1}-03-20", "consents": True})
+    post("/api/v1/village-funds/fs/amounts", {"revenue": "19886293.57", "residents": 5138, "announced_on": f"{year - 1}-07-15",
+                                              "solectwa": [{"solectwo": "Błotnica", "residents": 77}]})
+    post("/api/v1/village-funds/fs/assemblies", {
+        "id": "z1", "solectwo": "Błotnica", "convener": "soltys", "held_on": f"{year - 1}-09-05", "attendance": 40,
+        "projects": [{"id": "wiata", "title": "Wiata przy boisku", "cost_estimate": "9000", "justification": "Miejsce spotkań",
+                      "votes": {"for": 30, "against": 2, "abstaining": 1}}]})
+    post("/api/v1/village-funds/fs/applications", {"id": "w1", "solectwo": "Błotnica", "assembly": "z1", "projects": ["wiata"],
+                                                   "submitted_on": f"{year - 1}-09-10"})
+    post("/api/v1/village-funds/fs/applications/w1/decision", {"accepted": True, "decided_on": f"{year - 1}-09-14"})
+    driver = chrome(javascript=javascript)
+    auditor = None if javascript else chrome(javascript=True)
+    try:
+        person = Person(driver, server.url, auditor)
+        sign_in(person, admin_code)
+        person.open("/panel/fundusze/fs/wnioski/w1")
+        choose(person, "pole-przedsiewziecie", "wiata")
+        person.type("pole-opis_wykonania", "Wiata postawiona i odebrana.")
+        person.type("pole-wydano", "11 000")
+        choose(person, "pole-zakonczone", "tak")
+        submit(person, "/panel/fundusze/fs/wnioski/w1/wykonanie")
+        assert "Sołectwo ma 10 721,09 zł z funduszu, a zapłacono już 0 zł" in page_text(person)
+        assert driver.find_element(By.ID, "pole-opis_wykonania").get_attribute("value") == "Wiata postawiona i odebrana."
+        person.type("pole-wydano", "8 950,50")
+        submit(person, "/panel/fundusze/fs/wnioski/w1/wykonanie")
+        text = page_text(person)
+        assert "Wykonanie zapisane w dzienniku." in text and "Z funduszu zapłacono dotąd 8 950,50 zł z 10 721,09 zł" in text, text
+        assert "Zapisz wykonanie" not in text  # nothing is left to carry out
+
+        driver.delete_all_cookies()
+        person.open("/fundusze/fs")
+        person.link("Błotnica")
+        text = page_text(person)
+        assert "Co wykonano" in text and "zakończone" in text and "Wiata postawiona i odebrana." in text, text
+        if javascript:
+            shoot(person, "fund-carried-out")
     finally:
         driver.quit()
         if auditor:

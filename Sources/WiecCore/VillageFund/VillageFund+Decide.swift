@@ -166,6 +166,37 @@ extension VillageFund {
                 throw Refusal(.deadlinePassed, "the council decides a referred application within \(rules.councilDays) days, by \(last); this decision is of \(decidedOn)")
             }
             return [.fundCouncilDecided(application: id, resolution: resolution, accepted: accepted, reasons: reasons, decidedOn: decidedOn)]
+        case .recordExecution(let id, let projectID, let day, let spent, let completed, let note):
+            try DatedActChecks.officialOverEdition(actor)
+            try checkExecution(fund, id, projectID, day, spent, note: note, today: today)
+            return [.fundExecutionRecorded(application: id, project: projectID, on: day, spent: spent, completed: completed, note: note)]
+        }
+    }
+
+    /// Checks a record of what was carried out: an accepted application's project not yet
+    /// complete, dated in the budget year after the decision, and the fund's money paid for the
+    /// application's projects never more than the sołectwo's amount.
+    private static func checkExecution(
+        _ fund: VillageFundState, _ id: String, _ projectID: String, _ day: CalendarDay, _ spent: Money, note: String, today: CalendarDay
+    ) throws(Refusal) {
+        guard let application = fund.applications[id] else { throw Refusal(.unknownApplication, "no application \(id)") }
+        guard application.isAccepted else {
+            throw Refusal(.outOfOrder, "only an accepted application's projects are carried out; \(id) is \(application.status.rawValue)")
+        }
+        guard application.projects.contains(projectID) else { throw Refusal(.unknownProject, "application \(id) names no project \(projectID)") }
+        if let done = application.execution[projectID]?.completedOn {
+            throw Refusal(.alreadyDecided, "project \(projectID) was recorded complete on \(done)")
+        }
+        guard !note.isEmpty else { throw Refusal(.invalidValue, "a record of what was carried out says what was done") }
+        try Bounds.amount(spent, "the amount paid for \(projectID)")
+        try DatedActChecks.notAfter(today, day, "the record")
+        try DatedActChecks.notBefore(day, application.decidedOn ?? application.submittedOn, "the record", "the decision")
+        guard day.year == fund.rules.budgetYear else {
+            throw Refusal(.outOfOrder, "the \(fund.rules.budgetYear) fund's projects are carried out in \(fund.rules.budgetYear), not on \(day)")
+        }
+        let available = fund.share(of: application.solectwo)?.available ?? .zero
+        guard let paid = application.spent, let total = Bounds.sum([paid, spent]), total <= available else {
+            throw Refusal(.overFundAmount, "sołectwo \(application.solectwo) has \(available) from the fund; \(id)'s projects would have cost it more")
         }
     }
 

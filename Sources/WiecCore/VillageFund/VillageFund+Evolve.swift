@@ -38,6 +38,9 @@ extension VillageFund {
             fund.applications[id]?.decidedOn = decidedOn
             fund.applications[id]?.reasons = reasons
             fund.applications[id]?.councilResolution = resolution
+        case .fundExecutionRecorded(let id, let project, let day, let spent, let completed, let note):
+            fund.applications[id]?.execution[project, default: ProjectExecution()].record(
+                ExecutionRecord(on: day, spent: spent, completed: completed, note: note))
         }
         state.villageFund = fund
     }

@@ -25,4 +25,8 @@ public enum VillageFundCommand: Sendable, Hashable, Codable {
     case referToCouncil(application: String, referredOn: CalendarDay)
     /// The council decides a referred application; the wójt is bound by it (official, whole edition).
     case recordCouncilDecision(application: String, resolution: String, accepted: Bool, reasons: String, decidedOn: CalendarDay)
+    /// Records what was carried out of one project of an accepted application (official, whole
+    /// edition: the gmina carries the projects out in the budget year): what was done, the amount
+    /// paid from the fund since the last record, and whether the project is complete.
+    case recordExecution(application: String, project: String, on: CalendarDay, spent: Money, completed: Bool, note: String)
 }

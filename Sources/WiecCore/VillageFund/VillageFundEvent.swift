@@ -14,6 +14,7 @@ public enum VillageFundEvent: Sendable, Hashable, Codable {
     case fundApplicationRejected(application: String, reasons: String, decidedOn: CalendarDay)
     case fundApplicationReferred(application: String, referredOn: CalendarDay)
     case fundCouncilDecided(application: String, resolution: String, accepted: Bool, reasons: String, decidedOn: CalendarDay)
+    case fundExecutionRecorded(application: String, project: String, on: CalendarDay, spent: Money, completed: Bool, note: String)
 
     /// The entry types, as written in the log.
     public enum CodingKeys: String, CodingKey, CaseIterable {
@@ -26,5 +27,6 @@ public enum VillageFundEvent: Sendable, Hashable, Codable {
         case fundApplicationRejected = "fund_application_rejected"
         case fundApplicationReferred = "fund_application_referred"
         case fundCouncilDecided = "fund_council_decided"
+        case fundExecutionRecorded = "fund_execution_recorded"
     }
 }

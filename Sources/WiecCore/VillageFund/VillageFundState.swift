@@ -99,4 +99,12 @@ public struct FundApplication: Sendable, Hashable {
     public var reasons: String?
     /// The council's resolution, when the council decided it.
     public var councilResolution: String?
+    /// What was carried out of each of its projects, by project id, once it is accepted.
+    public var execution: [String: ProjectExecution] = [:]
+
+    /// Whether it stands accepted, by the wójt or by the council's decision, so its projects are carried out.
+    public var isAccepted: Bool { status == .accepted || status == .acceptedByCouncil }
+
+    /// The amount paid from the fund for its projects so far; `nil` if it cannot be computed with.
+    public var spent: Money? { Bounds.sum(execution.values.map(\.spent)) }
 }

@@ -9,7 +9,7 @@ import WiecTally
 /// attachments (the assembly's resolution, the attendance list), and the decisions on it in the
 /// Act's order: the wójt accepts it or rejects it with reasons; after a rejection the sołtys
 /// refers it to the council (or the assembly adopts it again, on the sołectwo's page); the
-/// council decides a referred one.
+/// council decides a referred one; once it is accepted, the gmina records what was carried out.
 struct FundApplicationPages: Sendable {
     let site: StaffSite
 
@@ -57,6 +57,28 @@ struct FundApplicationPages: Sendable {
                     .outOfOrder: ("skierowano", nil),
                 ])
                 if errors.isEmpty { return done(state, application, "fund_application_referred", staff) }
+            }
+            return show(page(state, fund, actor, application, staff.page, form: form, errors: errors), staff, state, status: .unprocessableContent)
+        }
+        site.post(routes, "\(root)/{fund}/wnioski/{application}/wykonanie") { staff, form, _, context in
+            let (state, fund, actor, application) = try target(staff, context, as: .official)
+            let read = FundForms(renderer: renderer, page: staff.page)
+            var errors = FormErrors()
+            let project = form.value("przedsiewziecie") ?? ""
+            if !application.projects.contains(project) { errors.add("przedsiewziecie", renderer.text("fund_error_choose", staff.page)) }
+            let on = read.day(form, "wykonanie_data", &errors), spent = read.money(form, "wydano", &errors)
+            let note = read.paragraph(form, "opis_wykonania", &errors)
+            if let on, let spent, let note, errors.isEmpty {
+                let command = VillageFundCommand.recordExecution(
+                    application: application.id, project: project, on: on, spent: spent, completed: form.value("zakonczone") == "tak", note: note)
+                errors = try await execute(command, state, actor, form, staff.page, [
+                    .overFundAmount: ("wydano", renderer.text("fund_error_execution_over", staff.page, [
+                        "available": money(fund.share(of: application.solectwo)?.available ?? .zero, staff.page),
+                        "spent": money(application.spent ?? .zero, staff.page),
+                    ])),
+                    .outOfOrder: ("wykonanie_data", nil), .invalidValue: ("wydano", nil), .alreadyDecided: ("przedsiewziecie", nil),
+                ])
+                if errors.isEmpty { return done(state, application, "fund_execution_recorded", staff) }
             }
             return show(page(state, fund, actor, application, staff.page, form: form, errors: errors), staff, state, status: .unprocessableContent)
         }
@@ -119,6 +141,7 @@ struct FundApplicationPages: Sendable {
                     },
                     empty: "")),
         ]
+        if let done = sections.execution(of: application.solectwo) { all.append(done) }
         if let assembly {
             let adopted = projects.map { t("fund_attachment_vote", ["project": $0.title, "for": String($0.votes.inFavour), "against": String($0.votes.against), "abstaining": String($0.votes.abstaining)]) }
             all.append(StaffPage.Section(
@@ -174,6 +197,25 @@ struct FundApplicationPages: Sendable {
                     FieldModel(name: "rada_uzasadnienie", label: t("fund_council_reasons", [:]), value: form?.raw("rada_uzasadnienie") ?? "", kind: .textarea,
                                maxLength: 10_000),
                     FieldModel(name: "rada_data", label: t("fund_decided_on", [:]), hint: t("fund_day_hint", [:]), value: value("rada_data", FundForms.today),
+                               maxLength: 10, autocomplete: "off", width: "short"),
+                ])
+        case .accepted where wholeFund, .acceptedByCouncil where wholeFund:
+            let open = projects.filter { application.execution[$0.id]?.completedOn == nil }
+            guard !open.isEmpty else { break }
+            lead = t("fund_execution_form_lead", ["year": String(fund.rules.budgetYear)])
+            decision = StaffForm(
+                action: base + "/wykonanie", submit: t("fund_execution_submit", [:]),
+                fields: [
+                    FieldModel(name: "przedsiewziecie", label: t("fund_project", [:]), value: "", kind: .select,
+                               options: [Option(value: "", label: t("staff_choose", [:]), selected: form?.value("przedsiewziecie") == nil)]
+                                   + open.map { Option(value: $0.id, label: $0.title, selected: form?.value("przedsiewziecie") == $0.id) }),
+                    FieldModel(name: "opis_wykonania", label: t("fund_execution_note", [:]), hint: t("fund_execution_note_hint", [:]),
+                               value: form?.raw("opis_wykonania") ?? "", kind: .textarea, maxLength: 10_000),
+                    FieldModel(name: "wydano", label: t("fund_execution_spent_field", [:]), hint: t("fund_execution_spent_hint", [:]),
+                               value: value("wydano", ""), maxLength: 30, inputMode: "decimal", autocomplete: "off", width: "short"),
+                    FieldModel(name: "zakonczone", label: t("fund_execution_done", [:]), value: "", kind: .select,
+                               options: ["nie", "tak"].map { Option(value: $0, label: t("fund_execution_done_" + $0, [:]), selected: (form?.value("zakonczone") ?? "nie") == $0) }),
+                    FieldModel(name: "wykonanie_data", label: t("fund_execution_day", [:]), hint: t("fund_day_hint", [:]), value: value("wykonanie_data", FundForms.today),
                                maxLength: 10, autocomplete: "off", width: "short"),
                 ])
         default:

@@ -265,7 +265,7 @@ struct VillageFundStaffPages: Sendable {
         let assemblySent = form?.fields.contains { assemblyFields.contains($0.name) } ?? false
         if assemblySent { assembly.errors = errors }
         var all = [sections.share(share), sections.applications(of: share.solectwo) { "\(Self.root)/\(state.id)/wnioski/\($0.id)" }]
-        all += sections.assemblies(of: share.solectwo)
+        all += [sections.execution(of: share.solectwo)].compactMap { $0 } + sections.assemblies(of: share.solectwo)
         let held = fund.assemblies.values.filter { $0.solectwo == share.solectwo }.sorted { ($0.heldOn, $0.id) > ($1.heldOn, $1.id) }
         let rejected = fund.applications(of: share.solectwo).filter { $0.status == .rejected }
         let live = fund.applications(of: share.solectwo).contains { $0.status != .replaced && $0.status != .rejected }
