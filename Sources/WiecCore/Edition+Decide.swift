@@ -70,9 +70,6 @@ extension Edition {
             try phase(state, [.draft, .submission], "workshops are recorded")
             guard state.workshops[workshop.id] == nil else { throw Refusal(.duplicateID, "workshop \(workshop.id) already exists") }
             try Bounds.number(workshop.participants, 0...Bounds.maxCount, "workshop \(workshop.id): the participant count")
-            guard CalendarDay(iso: workshop.date) != nil else {
-                throw Refusal(.invalidValue, "workshop \(workshop.id): \(workshop.date) is not a day of the calendar (YYYY-MM-DD)")
-            }
             return [.workshopRecorded(workshop: workshop)]
         case .submitInitiative(let id, let workshop, let title, let description):
             try require(actor, [.resident, .official], edition: false)

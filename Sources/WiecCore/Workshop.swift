@@ -4,8 +4,8 @@ public struct Workshop: Sendable, Hashable, Codable {
     public var id: WorkshopID
     /// Its theme, e.g. "Zieleń na osiedlu".
     public var theme: String
-    /// The day it took place, `YYYY-MM-DD`.
-    public var date: String
+    /// The day it took place.
+    public var date: CalendarDay
     /// Where it took place.
     public var place: String
     /// The facilitator's opaque id or public name as an official.
@@ -14,7 +14,7 @@ public struct Workshop: Sendable, Hashable, Codable {
     public var participants: Int
 
     /// Creates a workshop record.
-    public init(id: WorkshopID, theme: String, date: String, place: String, facilitator: String, participants: Int) {
+    public init(id: WorkshopID, theme: String, date: CalendarDay, place: String, facilitator: String, participants: Int) {
         self.id = id
         self.theme = theme
         self.date = date

@@ -55,6 +55,7 @@ struct ResultsPage: ViewModel {
             Fact(term: t("results_spent"), value: PolishFormat.money(published.spent, language)),
             Fact(term: t("results_left"), value: PolishFormat.money(config.budget - published.spent, language)),
             Fact(term: t("results_ballots"), value: PolishFormat.number(state.countedBallots(in: id).count, language)),
+        ] + BallotChannels.facts(state, pool: id, catalogue: catalogue, language: language) + [
             Fact(term: t("results_rule"), value: rules.rule),
             Fact(term: t("results_ties"), value: rules.tieBreaking),
         ]

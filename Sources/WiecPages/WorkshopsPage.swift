@@ -54,7 +54,7 @@ struct WorkshopsPage: ViewModel {
             Workshop(
                 theme: workshop.theme,
                 facts: [
-                    Fact(term: t("workshops_date"), value: PolishFormat.day(text: workshop.date, language)),
+                    Fact(term: t("workshops_date"), value: PolishFormat.day(workshop.date, language)),
                     Fact(term: t("workshops_place"), value: workshop.place),
                     Fact(term: t("workshops_participants"), value: PolishFormat.number(workshop.participants, language)),
                 ],

@@ -180,9 +180,12 @@ struct EditionsController: Sendable {
         let edition = try context.parameters.require("edition")
         let (actor, _) = try auth.actor(request, on: edition, as: .official)
         let input = try await body.decode(NewWorkshop.self, from: request)
+        guard let day = CalendarDay(iso: input.date) else {
+            throw Refusal(.invalidValue, "date: \(input.date) is not a day of the calendar (YYYY-MM-DD)")
+        }
         let workshop = Workshop(
             id: try CommandGateway.newID(input.id, kind: "w", request: request, actor: actor),
-            theme: try TextRules.line(input.theme, "theme"), date: input.date, place: try TextRules.line(input.place, "place"),
+            theme: try TextRules.line(input.theme, "theme"), date: day, place: try TextRules.line(input.place, "place"),
             facilitator: try TextRules.line(input.facilitator, "facilitator"), participants: input.participants)
         let receipt = try await gateway.execute(.recordWorkshop(workshop), on: edition, by: actor, request: request)
         return try Reply.json(Created(id: workshop.id, receipt: ReceiptView(receipt)), status: .created)

@@ -15,7 +15,7 @@ struct EditionLifecycleTests {
             id: "osiedle", name: "Osiedle", budget: Money(units: 100_000), voteType: .approval,
             limits: BallotLimits(maxLength: 3), supportListSize: 2)), by: official)
         try f.run(.recordWorkshop(Workshop(
-            id: "w1", theme: "Zieleń", date: "2027-03-12", place: "Biblioteka", facilitator: "moderator-1", participants: 14)), by: official)
+            id: "w1", theme: "Zieleń", date: CalendarDay(year: 2027, month: 3, day: 12), place: "Biblioteka", facilitator: "moderator-1", participants: 14)), by: official)
         try f.run(.advancePhase(to: .submission), by: official)
         try f.run(.submitInitiative(id: "i1", workshop: "w1", title: "Więcej drzew", description: "Z warsztatu"), by: resident)
         for (id, cost) in [("park", 60_000), ("plac", 50_000), ("mural", 30_000)] {

@@ -29,7 +29,7 @@ struct LocalInitiativeTests {
         try f.run(.addPool(PoolConfig(id: "osiedle", name: "Osiedle", budget: Money(units: 100_000), voteType: .approval)), by: official)
         try f.run(.advancePhase(to: .submission), by: official)
         try f.run(.recordWorkshop(Workshop(
-            id: "warsztat-1", theme: "Zieleń", date: "2027-04-12", place: "Dom Kultury", facilitator: "moderator-1", participants: 18)),
+            id: "warsztat-1", theme: "Zieleń", date: CalendarDay(year: 2027, month: 4, day: 12), place: "Dom Kultury", facilitator: "moderator-1", participants: 18)),
             by: official)
         try f.run(.submitInitiative(id: "i-1", workshop: "warsztat-1", title: "Skwer", description: "Nasadzenia"), by: resident)
         try f.run(.submitProposal(

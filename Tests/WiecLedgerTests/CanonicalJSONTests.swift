@@ -30,7 +30,7 @@ struct CanonicalJSONTests {
             .timetableSet(timetable: Timetable(starts: [.submission: CalendarDay(year: 2027, month: 3, day: 1), .voting: CalendarDay(year: 2027, month: 6, day: 1)])),
             .poolAdded(pool: pool), .phaseChanged(from: .draft, to: .submission),
             .poolAdded(pool: grouped),
-            .workshopRecorded(workshop: Workshop(id: "w", theme: "t", date: "2027-01-02", place: "p", facilitator: "f", participants: 3)),
+            .workshopRecorded(workshop: Workshop(id: "w", theme: "t", date: CalendarDay(year: 2027, month: 1, day: 2), place: "p", facilitator: "f", participants: 3)),
             .initiativeSubmitted(id: "i", workshop: nil, title: "t", description: "d", submitter: "s"),
             .proposalSubmitted(id: "x", pool: "p", title: "t", description: "d", category: "c", location: nil, costEstimate: Money(units: 5), initiative: "i", submitter: "s"),
             .proposalAmended(proposal: "x", title: nil, description: "nowy", costEstimate: nil),

@@ -44,6 +44,7 @@ import WiecServer
         ("/panel/nowa-edycja", true, false),
         ("/panel/edycje/bo", true, true),
         ("/panel/edycje/bo/faza?na=closed", true, false),
+        ("/panel/edycje/bo/harmonogram", true, false),
         ("/panel/edycje/bo/weryfikacja", true, true),
         ("/panel/edycje/bo/weryfikacja/p4", true, true),
         ("/panel/edycje/bo/weryfikacja/p1", true, false),

@@ -8,7 +8,8 @@ rejects one with a justification, a reviewer out of scope is refused; the submit
 registered and proposed on the residents' pages) appeals and an admin upholds the appeal; voting opens, a resident
 votes online, and the official enters a paper batch whose card for that resident is refused
 (nothing stored), then a good batch and the point's protocol; the admin closes, reads each pool's count with
-"Dlaczego?" on the publish confirmation, and publishes;
+"Dlaczego?" on the publish confirmation, and publishes; the results page gives the ballots by
+channel and by voting point;
 the audit page's bundle downloads and `wiec verify` passes on it. Every staff and audit page is
 checked with axe-core at 360 px and 1280 px (the residents' tests' `Person`).
 """
@@ -262,6 +263,11 @@ def test_an_edition_run_from_the_staff_pages(server, browser_tools, javascript):
         assert "Dlaczego?" in text and "Ważnych kart: 2." in text and "Ławki w rynku" in text, text
         person.press('form[action$="/faza"] button.primary')
         assert "Korzeń drzewa" in page_text(person)
+        # The results page gives the ballots by channel and the paper ones by voting point.
+        person.open("/edycje/bo/wyniki/miasto")
+        text = page_text(person)
+        assert "w tym przez internet\n1" in text and "w tym na papierze\n1" in text, text
+        assert "na papierze w punkcie Urząd Miejski, sala 12\n1" in text, text
         person.open("/audyt/edycje/bo")
         assert "wiec verify bundle" in page_text(person)
         shoot(person, "staff-audit")

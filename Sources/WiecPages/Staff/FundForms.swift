@@ -18,9 +18,9 @@ struct FundForms {
     /// A date field: `RRRR-MM-DD` or `DD.MM.RRRR`.
     func day(_ form: FormData, _ field: String, _ errors: inout FormErrors) -> CalendarDay? {
         let text = form.value(field) ?? ""
-        if let day = CalendarDay(text: text) { return day }
+        if let day = CalendarDay(iso: text) { return day }
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        if parts.count == 3, parts[0].count == 2, parts[1].count == 2, let day = CalendarDay(text: "\(parts[2])-\(parts[1])-\(parts[0])") { return day }
+        if parts.count == 3, parts[0].count == 2, parts[1].count == 2, let day = CalendarDay(iso: "\(parts[2])-\(parts[1])-\(parts[0])") { return day }
         errors.add(field, t("fund_error_day"))
         return nil
     }

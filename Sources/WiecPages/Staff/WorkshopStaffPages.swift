@@ -26,7 +26,7 @@ struct WorkshopStaffPages: Sendable {
             let place = read.line(form, "miejsce", &errors), facilitator = read.line(form, "prowadzacy", &errors)
             let participants = read.count(form, "uczestnicy", 0...Int64(Bounds.maxCount), &errors)
             if let id, let theme, let day, let place, let facilitator, let participants, errors.isEmpty {
-                let workshop = Workshop(id: id, theme: theme, date: day.description, place: place, facilitator: facilitator, participants: Int(participants))
+                let workshop = Workshop(id: id, theme: theme, date: day, place: place, facilitator: facilitator, participants: Int(participants))
                 errors = try await execute(.recordWorkshop(workshop), state, actor, form, staff.page, [.duplicateID: "warsztat_id", .phaseClosed: "warsztat_id"])
                 if errors.isEmpty { return renderer.redirect("\(StaffSite.root)/edycje/\(state.id)/warsztaty?ok=staff_workshop_recorded", request: staff.page) }
             }
@@ -84,7 +84,7 @@ struct WorkshopStaffPages: Sendable {
         let workshops = state.workshops.values.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
         let rows = workshops.map { workshop in
             StaffPage.Row(cells: [
-                StaffPage.Cell(text: workshop.theme), StaffPage.Cell(text: PolishFormat.day(text: workshop.date, page.language)),
+                StaffPage.Cell(text: workshop.theme), StaffPage.Cell(text: PolishFormat.day(workshop.date, page.language)),
                 StaffPage.Cell(text: workshop.place), StaffPage.Cell(text: workshop.facilitator),
                 StaffPage.Cell(text: PolishFormat.number(workshop.participants, page.language), numeric: true),
             ])
