@@ -102,17 +102,15 @@ struct Appender {
         fold.advance(sequence: entry.sequence, bytes: bytes, hash: hash)
     }
 
-    /// The registration rules the log cannot judge alone: the person's age on the day of the
-    /// registration (Europe/Warsaw), and one registration per PESEL in an edition.
+    /// The registration rules the log cannot judge alone (``Edition/checkRegistration(_:pesel:registeredAs:at:)``),
+    /// with the resident the register holds under the PESEL's keyed hash.
     ///
     /// - Returns: The PESEL's keyed hash under the edition's secret.
-    /// - Throws: `Refusal` `too_young` or `already_registered`.
+    /// - Throws: `Refusal` `too_young`, `invalid_pesel` or `already_registered`.
     private func registrationCheck(_ person: PersonalData, on state: EditionState) throws -> [UInt8] {
-        try Edition.checkVoterAge(state, pesel: person.pesel, on: CalendarDay(time, in: CalendarDay.warsaw))
         let digest = try peselHMAC(person.pesel, in: state.id)
-        if let existing = try transaction.resident(withPeselHMAC: digest, in: state.id) {
-            throw Refusal(.alreadyRegistered, "this person is already registered in \(state.id) as resident \(existing)")
-        }
+        try Edition.checkRegistration(
+            state, pesel: person.pesel, registeredAs: try transaction.resident(withPeselHMAC: digest, in: state.id), at: time)
         return digest
     }
 

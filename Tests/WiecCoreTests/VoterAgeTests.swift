@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import WiecCore
 
@@ -71,5 +72,23 @@ struct VoterAgeTests {
             }
         }
         try Edition.checkVoterAge(state, pesel: pesel, on: CalendarDay(year: 2046, month: 2, day: 1))
+    }
+
+    @Test("registration: the age on the day in Warsaw, and once per PESEL in an edition")
+    func registration() throws {
+        var state = EditionState(id: "bo")
+        state.minimumVoterAge = 16
+        let pesel = try Pesel(makePesel(2011, 6, 15))
+        // 14 June 2027, 22:30 UTC is already 15 June in Warsaw: the sixteenth birthday.
+        let lateEvening = Date(timeIntervalSince1970: 1_813_012_200)
+        try Edition.checkRegistration(state, pesel: pesel, registeredAs: nil, at: lateEvening)
+        #expect(throws: Refusal.self) {
+            try Edition.checkRegistration(state, pesel: pesel, registeredAs: nil, at: lateEvening.addingTimeInterval(-3_600))
+        }
+        #expect {
+            try Edition.checkRegistration(state, pesel: pesel, registeredAs: "r-1", at: lateEvening)
+        } throws: { error in
+            (error as! Refusal).reason == .alreadyRegistered
+        }
     }
 }
