@@ -10,8 +10,8 @@ struct BallotPage: ViewModel {
     var action: String
     var ballotType: String
     var limits: [String]
-    var voteType: VoteType
-    var rows: [Row]
+    /// The projects' rows, rendered (``BallotRows``).
+    var rows: String
     var hidden: [Fact]
     var categories: FieldModel?
     var status: [String]
@@ -22,8 +22,8 @@ struct BallotPage: ViewModel {
     var current: [String]
     var formKey: String
 
-    /// One project on the ballot.
-    struct Row: ViewModel {
+    /// One project on the ballot, as it shows to one voter.
+    struct Row: ViewModel, Hashable {
         var id: String
         var title: String
         var cost: String
@@ -53,7 +53,7 @@ struct BallotPage: ViewModel {
 
     init(
         state: EditionState, config: PoolConfig, projects: [Proposal], choices: BallotChoices, category: String?, check: BallotCheck,
-        refusal: String?, extra: [String], current: CastBallot?, formKey: String, catalogue: Catalogue, language: Language
+        refusal: String?, extra: [String], current: CastBallot?, formKey: String, rowRenderer: BallotRows, catalogue: Catalogue, language: Language
     ) {
         let rules = PoolRules(config: config, catalogue: catalogue, language: language)
         let t = { (key: String) in catalogue.text(key, language) }
@@ -61,15 +61,15 @@ struct BallotPage: ViewModel {
         action = "/edycje/\(state.id)/glosowanie/\(config.id)"
         ballotType = rules.ballot
         limits = rules.limits
-        voteType = config.voteType
         let shown = projects.filter { category == nil || $0.category == category }
         let shownIDs = Set(shown.map(\.id))
-        rows = shown.map { proposal in
+        let maxPoints = config.limits.maxPoints.map(String.init)
+        rows = rowRenderer.html(shown.map { proposal in
             let mark = choices.marks[proposal.id]
             return Row(
                 id: proposal.id, title: proposal.title, cost: PolishFormat.money(proposal.reviewedCost ?? proposal.costEstimate, language), category: proposal.category, location: proposal.location, href: "/edycje/\(state.id)/projekty/\(proposal.id)", checked: mark != nil,
-                number: mark.map(String.init) ?? "", max: config.limits.maxPoints.map(String.init))
-        }
+                number: mark.map(String.init) ?? "", max: maxPoints)
+        }, voteType: config.voteType, language: language)
         // Choices on projects the filter hides travel with the form.
         let prefix = config.voteType == .ordinal ? "miejsce-" : "punkty-"
         hidden = projects.filter { !shownIDs.contains($0.id) }.compactMap { proposal in
@@ -120,10 +120,6 @@ struct BallotPage: ViewModel {
         case "action": action
         case "ballotType": ballotType
         case "limits": limits
-        case "isApproval": voteType == .approval
-        case "isChooseOne": voteType == .chooseOne
-        case "isPoints": voteType == .cumulative || voteType == .scoring
-        case "isOrdinal": voteType == .ordinal
         case "rows": rows
         case "hidden": hidden
         case "categories": categories

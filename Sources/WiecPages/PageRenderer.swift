@@ -34,6 +34,18 @@ struct PageRenderer: Sendable {
     func html(_ template: String, _ model: some ViewModel, chrome: Chrome, request: PageRequest) -> String {
         let table = catalogue.table(request.language)
         let body = library.render(PageScope(model: model, t: table, csrf: request.csrfToken), withTemplate: template) ?? ""
+        return html(body: body, chrome: chrome, request: request)
+    }
+
+    /// A template's HTML that holds nothing of one visitor's (a page's body, a ballot's row), so
+    /// that it can be kept and shown to anyone reading in that language: rendered without the
+    /// CSRF token (a form in it would be refused, never carry someone else's token).
+    func shared(_ template: String, _ model: some ViewModel, language: Language) -> String {
+        library.render(PageScope(model: model, t: catalogue.table(language), csrf: ""), withTemplate: template) ?? ""
+    }
+
+    /// The HTML of a page around a body already rendered.
+    func html(body: String, chrome: Chrome, request: PageRequest) -> String {
         let layout = LayoutModel(chrome: chrome, request: request, site: site, catalogue: catalogue, body: body)
         return library.render(layout, withTemplate: "layout") ?? ""
     }
@@ -42,9 +54,18 @@ struct PageRenderer: Sendable {
     func response(
         _ template: String, _ model: some ViewModel, chrome: Chrome, request: PageRequest, status: HTTPResponse.Status = .ok
     ) -> Response {
+        response(html: html(template, model, chrome: chrome, request: request), request: request, status: status)
+    }
+
+    /// A page around a body already rendered, as a response.
+    func response(body: String, chrome: Chrome, request: PageRequest) -> Response {
+        response(html: html(body: body, chrome: chrome, request: request), request: request, status: .ok)
+    }
+
+    private func response(html: String, request: PageRequest, status: HTTPResponse.Status) -> Response {
         var headers = request.responseHeaders()
         headers[.contentType] = "text/html; charset=utf-8"
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html(template, model, chrome: chrome, request: request))))
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
     }
 
     /// A 303 to another page, as every successful POST ends.

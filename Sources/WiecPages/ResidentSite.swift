@@ -18,6 +18,10 @@ public struct ResidentSite: Sendable {
     let signIns: RateLimiter
     let shown: OneTimeDisplay
     let results: ResultsCache
+    /// The bodies of published results pages, rendered once (``ResultsPages/BodyKey``).
+    let resultsBodies = BoundedCache<ResultsPages.BodyKey, String>(capacity: 64)
+    /// The rows of ballots, each project's rendered once per pool type and language.
+    let ballotRows: BallotRows
 
     /// Sign-in attempts one address may make per minute: a code has about 59 bits, so guessing
     /// one is hopeless at this rate.
@@ -47,6 +51,7 @@ public struct ResidentSite: Sendable {
         self.signIns = RateLimiter(perMinute: Self.signInsPerMinute)
         self.shown = OneTimeDisplay()
         self.results = ResultsCache()
+        self.ballotRows = BallotRows(renderer: renderer)
     }
 
     /// Every page's route.

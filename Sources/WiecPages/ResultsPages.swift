@@ -3,7 +3,9 @@ import WiecCore
 import WiecGateway
 
 /// Published results: the pools of an edition, then each pool's result with its chart and
-/// "Dlaczego?" for every project.
+/// "Dlaczego?" for every project. A pool's result cannot change once published, so its page's
+/// body is rendered once per language and checkpoint and kept; only the layout around it (the
+/// visitor's CSRF token, switches and navigation) is rendered for every request.
 struct ResultsPages: Sendable {
     let site: ResidentSite
 
@@ -27,14 +29,29 @@ struct ResultsPages: Sendable {
         site.get(routes, "/edycje/{edition}/wyniki/{pool}") { page, _, context in
             let state = try published(context)
             let pool = try context.parameters.require("pool")
-            guard let result = state.results[pool], state.pools[pool] != nil else { throw Refusal(.unknownPool, "no pool \(pool) in \(state.id)") }
-            let model = ResultsPage(
-                state: state, pool: pool, published: result, count: site.results.count(state, pool: pool), checkpoint: try site.gateway.checkpoints().last,
-                catalogue: renderer.catalogue, language: page.language)
+            guard let result = state.results[pool], let config = state.pools[pool]?.config else { throw Refusal(.unknownPool, "no pool \(pool) in \(state.id)") }
+            let checkpoint = try site.gateway.checkpoints().last
+            let key = BodyKey(edition: state.id, pool: pool, language: page.language, checkpoint: checkpoint)
+            let body = site.resultsBodies.value(for: key) {
+                let model = ResultsPage(
+                    state: state, pool: pool, published: result, count: site.results.count(state, pool: pool), checkpoint: checkpoint,
+                    catalogue: renderer.catalogue, language: page.language)
+                return renderer.shared("results", model, language: page.language)
+            }
             let signedIn = try site.resident(page, edition: state.id) != nil
             return renderer.response(
-                "results", model, chrome: site.chrome(model.pool, page, edition: state, section: "results", signedIn: signedIn), request: page)
+                body: body, chrome: site.chrome(config.name, page, edition: state, section: "results", signedIn: signedIn), request: page)
         }
+    }
+
+    /// What a results page's body is made from besides the published edition, which no longer
+    /// changes: the pool, the language and the latest checkpoint, which the page names. The
+    /// body is rendered once per key and kept (``ResidentSite/resultsBodies``).
+    struct BodyKey: Hashable, Sendable {
+        var edition: EditionID
+        var pool: PoolID
+        var language: Language
+        var checkpoint: String?
     }
 
     /// The edition a path names, once its results are published.

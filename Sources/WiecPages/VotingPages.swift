@@ -52,10 +52,11 @@ struct VotingPages: Sendable {
         return (state, pool.config)
     }
 
-    /// The ballot a voter cast last in a pool and that counts now, if any.
+    /// The ballot a voter cast last in a pool and that counts now, if any: their last one not
+    /// voided (where re-voting is not allowed, their only one), found without copying the pool's ballots.
     private func current(_ state: EditionState, _ config: PoolConfig, voter: Actor?) -> CastBallot? {
-        guard let voter else { return nil }
-        return state.countedBallots(in: config.id).last { $0.voter == voter.id }
+        guard let voter, let pool = state.pools[config.id], pool.liveBallots[voter.id, default: 0] > 0 else { return nil }
+        return pool.ballots.last { $0.voter == voter.id && $0.voided == nil }
     }
 
     /// The ballot page with the choices so far.
@@ -72,7 +73,7 @@ struct VotingPages: Sendable {
         else if current != nil, !config.allowsRevoting { refusalText = renderer.text("ballot_already", page) }
         let model = BallotPage(
             state: state, config: config, projects: projects, choices: choices, category: category, check: check, refusal: refusalText, extra: extra,
-            current: current, formKey: formKey, catalogue: renderer.catalogue, language: page.language)
+            current: current, formKey: formKey, rowRenderer: site.ballotRows, catalogue: renderer.catalogue, language: page.language)
         return renderer.response(
             "ballot", model, chrome: site.chrome(config.name, page, edition: state, section: "vote", signedIn: true), request: page,
             status: status)
