@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "WiecCore", targets: ["WiecCore"]),
         .library(name: "WiecLedger", targets: ["WiecLedger"]),
         .library(name: "WiecLedgerSQLite", targets: ["WiecLedgerSQLite"]),
+        .library(name: "WiecLedgerPostgres", targets: ["WiecLedgerPostgres"]),
         .library(name: "WiecExchange", targets: ["WiecExchange"]),
     ],
     dependencies: [
@@ -25,6 +26,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // Tally rules over elections: pure, exact, no I/O.
@@ -48,6 +50,17 @@ let package = Package(
             dependencies: [
                 "WiecLedger", "WiecCore", "WiecTally",
                 .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        // The ledger's engine on a PostgreSQL database (postgres-nio): all of its SQL.
+        .target(
+            name: "WiecLedgerPostgres",
+            dependencies: [
+                "WiecLedger", "WiecCore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // Wiec in pabulib's terms: `.pb` files as import commands, a pool as a `.pb`, the audit
@@ -80,7 +93,7 @@ let package = Package(
         .target(
             name: "WiecServer",
             dependencies: [
-                "WiecCore", "WiecTally", "Pabulib", "WiecLedger", "WiecLedgerSQLite", "WiecExchange", "WiecGateway", "WiecPages",
+                "WiecCore", "WiecTally", "Pabulib", "WiecLedger", "WiecLedgerSQLite", "WiecLedgerPostgres", "WiecExchange", "WiecGateway", "WiecPages",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -96,7 +109,7 @@ let package = Package(
         .target(
             name: "WiecCLI",
             dependencies: [
-                "WiecTally", "Pabulib", "WiecCore", "WiecLedger", "WiecLedgerSQLite", "WiecExchange", "WiecGateway", "WiecPages",
+                "WiecTally", "Pabulib", "WiecCore", "WiecLedger", "WiecLedgerSQLite", "WiecLedgerPostgres", "WiecExchange", "WiecGateway", "WiecPages",
                 "WiecServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -113,7 +126,7 @@ let package = Package(
         .testTarget(
             name: "WiecLedgerTests",
             dependencies: [
-                "WiecLedger", "WiecLedgerSQLite", "WiecExchange", "WiecCore", "WiecTally", "Pabulib", "WiecTestSupport",
+                "WiecLedger", "WiecLedgerSQLite", "WiecLedgerPostgres", "WiecExchange", "WiecCore", "WiecTally", "Pabulib", "WiecTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         .testTarget(

@@ -19,8 +19,7 @@ struct ExportCommand: AsyncParsableCommand {
     var out: String
 
     func run() async throws {
-        let signer = try KeyFiles.signer(forLedger: ledger.path)
-        let store = try LedgerStore(path: ledger.path, signer: signer)
+        let (store, signer) = try ledger.signedStore()
         _ = try store.checkpoint(at: .now)
         let count = try AuditBundle.export(from: store, edition: edition, verifier: signer.verifier, to: out)
         print("exported \(count) entries of the log and edition \(edition) to \(out)")

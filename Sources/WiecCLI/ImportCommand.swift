@@ -62,7 +62,7 @@ struct ImportCommand: AsyncParsableCommand {
                 pools[position].exclusionGroups.append(PoolExclusionGroup(projects: group.map { ids[$0] }))
             }
         }
-        let store = try LedgerStore(path: ledger.path, signer: try KeyFiles.signer(forLedger: ledger.path))
+        let store = try ledger.signedStore().store
         let receipt = try store.importPabulib(
             pools, edition: edition, name: name ?? pools[0].file[meta: "description"] ?? edition,
             idempotencyKey: "import:\(edition)", at: Date())

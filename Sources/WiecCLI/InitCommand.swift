@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import WiecLedger
-import WiecLedgerSQLite
+import WiecServer
 
 /// `wiec init`: creates a ledger and its checkpoint signing key.
 struct InitCommand: AsyncParsableCommand {
@@ -16,14 +16,18 @@ struct InitCommand: AsyncParsableCommand {
     var origin: String?
 
     func run() async throws {
-        guard !FileManager.default.fileExists(atPath: ledger.path) else {
-            throw ValidationError("\(ledger.path) exists already")
+        let location = try ledger.location
+        guard !location.exists else {
+            throw ValidationError("\(location) exists already")
         }
-        let name = origin ?? "wiec.local/" + ((ledger.path as NSString).lastPathComponent as NSString).deletingPathExtension
-        let signer = try KeyFiles.create(forLedger: ledger.path, name: name)
-        _ = try LedgerStore(path: ledger.path, signer: signer)
-        print("created \(ledger.path)")
-        print("signing key \(KeyFiles.privateKeyPath(forLedger: ledger.path)) (keep it secret)")
+        let files = location.localFiles
+        let folder = (files as NSString).deletingLastPathComponent
+        if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+        let name = origin ?? "wiec.local/" + ((files as NSString).lastPathComponent as NSString).deletingPathExtension
+        let signer = try KeyFiles.create(forLedger: files, name: name)
+        _ = try location.store(signer: signer)
+        print("created \(location)")
+        print("signing key \(KeyFiles.privateKeyPath(forLedger: files)) (keep it secret)")
         print("verifier key \(signer.verifier.verifierKeyText)")
     }
 }

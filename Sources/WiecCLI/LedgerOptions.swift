@@ -1,7 +1,23 @@
 import ArgumentParser
+import WiecLedger
+import WiecServer
 
-/// The ledger file a command works on.
+/// The store a command works on: `--store sqlite:PATH` (or `--db PATH`) or `--store postgres://…`.
 struct LedgerOptions: ParsableArguments {
-    @Option(name: .customLong("db"), help: "The ledger file (SQLite); its key is FILE.key beside it.")
+    @Option(
+        name: [.customLong("store"), .customLong("db")],
+        help: "The store: sqlite:PATH (or a bare PATH) or postgres://user@host:port/database. Its key is PREFIX.key: beside the SQLite file, or wiec-data/DATABASE.key for PostgreSQL.")
     var path: String
+
+    /// Where the store is.
+    var location: StoreLocation {
+        get throws { try StoreLocation(path) }
+    }
+
+    /// Opens the store with its signing key (beside it: ``StoreLocation/localFiles``).
+    func signedStore() throws -> (store: LedgerStore, signer: CheckpointSigner) {
+        let location = try location
+        let signer = try KeyFiles.signer(forLedger: location.localFiles)
+        return (try location.store(signer: signer), signer)
+    }
 }

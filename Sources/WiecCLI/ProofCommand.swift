@@ -16,7 +16,7 @@ struct ProofCommand: AsyncParsableCommand {
     var entry: Int64
 
     func run() async throws {
-        let store = try LedgerStore(path: ledger.path, signer: try KeyFiles.signer(forLedger: ledger.path))
+        let store = try ledger.signedStore().store
         let receipt = try store.inclusionReceipt(for: entry, at: .now)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -10,10 +10,12 @@ struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Run the Wiec server: the residents' pages at /, the JSON API under /api/v1, /healthz, /metrics, /openapi.json.",
-        discussion: "The store is created on first start, with its checkpoint key beside it (FILE.key) and the staff and resident tokens in FILE.access. SIGINT or SIGTERM finish in-flight requests, then stop."
+        discussion: "The store is created on first start, with its checkpoint key beside it (PREFIX.key) and the staff and resident tokens in PREFIX.access: PREFIX is the SQLite file, or wiec-data/DATABASE for PostgreSQL, where several servers may share one database. SIGINT or SIGTERM finish in-flight requests, then stop."
     )
 
-    @Option(help: "The ledger's SQLite file.")
+    @Option(
+        name: [.customLong("store"), .customLong("db")],
+        help: "The store: sqlite:PATH (or a bare PATH) or postgres://user@host:port/database.")
     var db = "wiec-data/wiec.sqlite"
 
     @Option(help: "The address to listen on.")
@@ -52,8 +54,9 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        let store = try StoreLocation(db)
         let configuration = ServerConfiguration(
-            host: host, port: port, databasePath: db, demo: demo, demoBallotsFolder: ballots, maxBodyBytes: maxBody,
+            host: host, port: port, databasePath: store.localFiles, store: store, demo: demo, demoBallotsFolder: ballots, maxBodyBytes: maxBody,
             registrationsPerMinute: registrationsPerMinute, ballotsPerMinute: ballotsPerMinute,
             requestTimeout: .seconds(requestTimeout),
             site: try site.map(SiteSettings.load(path:)) ?? SiteSettings(), staffIdleTimeout: TimeInterval(staffIdleMinutes) * 60)

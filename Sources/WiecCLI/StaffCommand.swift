@@ -13,13 +13,16 @@ struct StaffCommand: ParsableCommand {
 
     /// The store whose accounts are managed.
     struct Store: ParsableArguments {
-        @Option(help: "The ledger's SQLite file; accounts live in FILE.access.")
+        @Option(
+            name: [.customLong("store"), .customLong("db")],
+            help: "The server's store (sqlite:PATH or postgres://user@host:port/database); accounts live in PREFIX.access, beside the SQLite file or in wiec-data/DATABASE.access.")
         var db = "wiec-data/wiec.sqlite"
 
         func open() throws -> AccessStore {
-            let folder = (db as NSString).deletingLastPathComponent
+            let files = try StoreLocation(db).localFiles
+            let folder = (files as NSString).deletingLastPathComponent
             if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
-            return try AccessStore(path: ServerConfiguration(databasePath: db).accessDatabasePath)
+            return try AccessStore(path: ServerConfiguration(databasePath: files).accessDatabasePath)
         }
     }
 

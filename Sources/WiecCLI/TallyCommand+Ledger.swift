@@ -2,14 +2,14 @@ import ArgumentParser
 import WiecCore
 import WiecLedger
 import WiecTally
-import WiecLedgerSQLite
+import WiecServer
 
 extension TallyCommand {
     /// `wiec tally --db FILE --edition ID [--pool P]`: counts pools from the log, with the pool's
     /// own rule and tie-breaking unless the options name others; the report is the one
     /// `wiec tally FILE.pb` prints, so an imported file counts the same both ways.
     func runLedger(database: String, edition: String) throws {
-        let state = try LedgerStore(path: database, signer: nil).state(of: edition)
+        let state = try StoreLocation(database).store(signer: nil).state(of: edition)
         guard state.exists else { throw ValidationError("no edition \(edition) in \(database)") }
         guard state.phase >= .closed else { throw ValidationError("edition \(edition) is in \(state.phase.rawValue); it is counted once voting is closed") }
         let pools = pool.map { [$0] } ?? state.poolOrder

@@ -18,7 +18,7 @@ struct TallyCommand: AsyncParsableCommand {
     @Argument(help: "The .pb file to count; with --check, files or folders to check.")
     var paths: [String] = []
 
-    @Option(name: .customLong("db"), help: "Count from a ledger file instead of a .pb file (with --edition).")
+    @Option(name: [.customLong("store"), .customLong("db")], help: "Count from a store instead of a .pb file (with --edition): sqlite:PATH (or PATH) or postgres://user@host:port/database.")
     var database: String?
 
     @Option(help: "With --db: the edition to count.")

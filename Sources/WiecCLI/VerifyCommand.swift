@@ -1,27 +1,27 @@
 import ArgumentParser
 import Foundation
 import WiecLedger
-import WiecLedgerSQLite
+import WiecServer
 
 /// `wiec verify`: checks a bundle or a ledger file, end to end.
 struct VerifyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
         abstract: "Check every hash, the chain, every checkpoint, and re-tally every pool; exit 1 naming the first bad entry.",
-        discussion: "Give an audit bundle folder, or --db FILE (with FILE.vkey beside it, or --key)."
+        discussion: "Give an audit bundle folder, or --store URL (sqlite:PATH or postgres://user@host:port/database; --db PATH is the same as sqlite:PATH) with its PREFIX.vkey (beside the file, or wiec-data/DATABASE.vkey), or --key."
     )
 
     @Argument(help: "An audit bundle folder.")
     var bundle: String?
 
-    @Option(name: .customLong("db"), help: "A ledger file to verify in place instead.")
+    @Option(name: [.customLong("store"), .customLong("db")], help: "A store to verify in place instead: sqlite:PATH (or PATH) or postgres://user@host:port/database.")
     var path: String?
 
     @Option(help: "The verifier key file to trust (default: the bundle's key.vkey, or FILE.vkey).")
     var key: String?
 
     func validate() throws {
-        if (bundle == nil) == (path == nil) { throw ValidationError("Give a bundle folder or --db FILE, not both.") }
+        if (bundle == nil) == (path == nil) { throw ValidationError("Give a bundle folder or --store URL, not both.") }
     }
 
     func run() async throws {
@@ -29,8 +29,9 @@ struct VerifyCommand: AsyncParsableCommand {
         let report: VerificationReport
         do {
             if let path {
-                let verifier = try KeyFiles.verifier(at: key ?? KeyFiles.verifierKeyPath(forLedger: path))
-                report = try LedgerVerifier.verify(databaseAt: path, verifier: verifier)
+                let location = try StoreLocation(path)
+                let verifier = try KeyFiles.verifier(at: key ?? KeyFiles.verifierKeyPath(forLedger: location.localFiles))
+                report = try LedgerVerifier.verify(try location.readingEngine(), verifier: verifier)
             } else {
                 report = try AuditBundle.verify(folder: bundle!, verifier: try key.map(KeyFiles.verifier(at:)))
             }

@@ -38,7 +38,7 @@ struct VotersCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let store = try LedgerStore(path: ledger.path, signer: nil)
+            let store = try ledger.location.store(signer: nil)
             var id = resident
             if let pesel, let edition {
                 id = try store.resident(withPesel: try Pesel(pesel), in: edition)

@@ -49,6 +49,19 @@ public protocol LedgerReading {
 
     /// Whether the register of voting pseudonyms holds this one.
     func isIssuedPseudonym(_ voter: VoterID, in edition: EditionID) throws -> Bool
+
+    /// Calls `body` with every command remembered under an idempotency key, with its key, in
+    /// no set order (``LedgerMigration``).
+    func forEachRememberedCommand(_ body: (String, StoredCommand) throws -> Void) throws
+
+    /// Every edition's secret key for the keyed hashes of PESELs.
+    func editionSecrets() throws -> [(edition: EditionID, secret: [UInt8])]
+
+    /// Every resident's personal data kept.
+    func personalData() throws -> [StoredPersonalData]
+
+    /// The registers of voting pseudonyms: per edition, each PESEL's keyed hash and its pseudonym.
+    func pseudonyms() throws -> [(edition: EditionID, peselHMAC: [UInt8], pseudonym: VoterID)]
 }
 
 /// What the ledger writes through an engine, inside ``LedgerEngine/write(_:)``.

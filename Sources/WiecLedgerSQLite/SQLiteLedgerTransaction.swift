@@ -91,3 +91,24 @@ struct SQLiteLedgerTransaction: LedgerTransaction {
         try PersonalDataRecord.filter(PersonalDataRecord.Columns.residentID == resident).deleteAll(db) > 0
     }
 }
+
+extension SQLiteLedgerTransaction {
+    func forEachRememberedCommand(_ body: (String, StoredCommand) throws -> Void) throws {
+        let records = try CommandRecord.fetchCursor(db)
+        while let record = try records.next() { try body(record.idempotencyKey, try record.stored()) }
+    }
+
+    func editionSecrets() throws -> [(edition: EditionID, secret: [UInt8])] {
+        try EditionSecretRecord.fetchAll(db).map { (edition: $0.edition, secret: Array($0.hmacKey)) }
+    }
+
+    func personalData() throws -> [StoredPersonalData] {
+        try PersonalDataRecord.fetchAll(db).map {
+            StoredPersonalData(resident: $0.residentID, edition: $0.edition, peselHMAC: Array($0.peselHMAC), name: $0.name, contact: $0.contact)
+        }
+    }
+
+    func pseudonyms() throws -> [(edition: EditionID, peselHMAC: [UInt8], pseudonym: VoterID)] {
+        try PseudonymRecord.fetchAll(db).map { (edition: $0.edition, peselHMAC: Array($0.peselHMAC), pseudonym: $0.pseudonym) }
+    }
+}

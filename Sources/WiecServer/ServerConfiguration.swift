@@ -7,9 +7,11 @@ public struct ServerConfiguration: Sendable {
     public var host: String
     /// The TCP port; 0 picks a free one.
     public var port: Int
-    /// The ledger's SQLite file; its signing key (`FILE.key`, `FILE.vkey`) and the access file
-    /// (`FILE.access`) live beside it.
+    /// The prefix of the files on this machine: the signing key (`PREFIX.key`, `PREFIX.vkey`)
+    /// and the access file (`PREFIX.access`); the ledger's SQLite file itself when the store is one.
     public var databasePath: String
+    /// Where the ledger is (``StoreLocation/localFiles`` is ``databasePath``).
+    public var store: StoreLocation
     /// Whether to seed the `demo` edition from the sample ballots when the store is empty.
     public var demo: Bool
     /// The folder of sample `.pb` files for `--demo`.
@@ -34,7 +36,7 @@ public struct ServerConfiguration: Sendable {
 
     /// Creates a configuration.
     public init(
-        host: String = "127.0.0.1", port: Int = 8080, databasePath: String = "wiec-data/wiec.sqlite",
+        host: String = "127.0.0.1", port: Int = 8080, databasePath: String = "wiec-data/wiec.sqlite", store: StoreLocation? = nil,
         demo: Bool = false, demoBallotsFolder: String = "ballots", maxBodyBytes: Int = 64 * 1024,
         registrationsPerMinute: Int = 30, ballotsPerMinute: Int = 60, idleTimeout: Duration = .seconds(30),
         requestTimeout: Duration = .seconds(60),
@@ -43,6 +45,7 @@ public struct ServerConfiguration: Sendable {
         self.host = host
         self.port = port
         self.databasePath = databasePath
+        self.store = store ?? .sqlite(path: databasePath)
         self.demo = demo
         self.demoBallotsFolder = demoBallotsFolder
         self.maxBodyBytes = maxBodyBytes

@@ -1,7 +1,6 @@
 import Foundation
 public import WiecGateway
 public import WiecLedger
-import WiecLedgerSQLite
 
 /// What a running server holds open: the ledger, the access file and the checkpoint key.
 public struct ServerServices: Sendable {
@@ -25,7 +24,7 @@ public struct ServerServices: Sendable {
             let file = ((configuration.databasePath as NSString).lastPathComponent as NSString).deletingPathExtension
             signer = try KeyFiles.create(forLedger: configuration.databasePath, name: "wiec.local/" + file)
         }
-        store = try LedgerStore(path: configuration.databasePath, signer: signer)
+        store = try configuration.store.store(signer: signer)
         access = try AccessStore(path: configuration.accessDatabasePath)
     }
 }

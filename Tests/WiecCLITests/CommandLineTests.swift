@@ -19,11 +19,12 @@ struct CommandLineTests {
         return folder.appendingPathComponent("wiec")
     }()
 
-    static func wiec(_ arguments: [String]) throws -> Run {
+    /// Runs `wiec` with `arguments` in `folder` (the repository by default) and waits for it.
+    static func wiec(_ arguments: [String], in folder: URL = SharedData.repositoryRoot) throws -> Run {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
-        process.currentDirectoryURL = SharedData.repositoryRoot
+        process.currentDirectoryURL = folder
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

@@ -1,20 +1,31 @@
+import Dispatch
 import Foundation
+import Synchronization
 import Testing
 import WiecCore
 import WiecTally
 @testable import WiecLedger
-@testable import WiecLedgerSQLite
 
-@Suite("The SQLite ledger: appends, idempotency, durability, personal data")
+/// The one store suite every engine passes (``StoreEngine``): a new engine is added there and
+/// runs all of it.
+@Suite("The ledger on every engine: appends, batches, idempotency, tampering, reopening, erasure, concurrent appenders")
 struct LedgerStoreTests {
-    @Test("a published edition verifies, with a checkpoint at every phase change and the result re-tallied")
-    func lifecycleVerifies() throws {
-        let ledger = try TemporaryLedger()
+    @Test("PostgreSQL is there for the store suite", .enabled(if: StoreEngine.postgresURL != nil, "WIEC_TEST_POSTGRES is not set: the store suite runs on SQLite only (scripts/test-all starts a PostgreSQL cluster)"))
+    func postgresIsThere() throws {
+        #expect(StoreEngine.available.contains(.postgres))
+        let ledger = try TemporaryLedger(on: .postgres)
+        #expect(try ledger.store.head().size == 0)
+    }
+
+    @Test("a published edition verifies, with a checkpoint at every phase change and the result re-tallied", arguments: StoreEngine.available)
+    func lifecycleVerifies(_ engine: StoreEngine) throws {
+        let ledger = try TemporaryLedger(on: engine)
         try ledger.publishedEdition()
         let state = try ledger.store.state(of: TemporaryLedger.edition)
         #expect(state.phase == .published)
         #expect(state.results["osiedle"]?.selected == ["A", "C"])
-        let report = try LedgerVerifier.verify(databaseAt: ledger.path, verifier: ledger.signer.verifier)
+        #expect(try ledger.store.editions() == [TemporaryLedger.edition])
+        let report = try ledger.verify()
         #expect(report.entries == (try ledger.store.head().size))
         #expect(report.checkpoints == 6)
         #expect(report.tallies.count == 1)
@@ -22,9 +33,9 @@ struct LedgerStoreTests {
         #expect(report.tallies.first?.published == true)
     }
 
-    @Test("a retried command returns the first receipt and appends nothing; a reused key with another command is refused")
-    func idempotentRetry() throws {
-        let ledger = try TemporaryLedger()
+    @Test("a retried command returns the first receipt and appends nothing; a reused key with another command is refused", arguments: StoreEngine.available)
+    func idempotentRetry(_ engine: StoreEngine) throws {
+        let ledger = try TemporaryLedger(on: engine)
         try ledger.votingEdition()
         let ballot = Command.castBallot(ballot: "b1", voter: "v1", pool: "osiedle", projects: ["A"], points: [], method: .internet)
         let voter = Actor(role: .voter, id: "v1")
@@ -42,11 +53,14 @@ struct LedgerStoreTests {
             try ledger.store.execute(other, on: TemporaryLedger.edition, by: voter, idempotencyKey: "ballot-v1-again", at: ledger.tick())
         } throws: { ($0 as? Refusal)?.reason == .alreadyVoted }
         #expect(try ledger.store.head().size == size)
+        // The key holds for another store on the same database too.
+        let elsewhere = LedgerStore(engine: try ledger.reopen(), signer: ledger.signer)
+        #expect(try elsewhere.execute(ballot, on: TemporaryLedger.edition, by: voter, idempotencyKey: "ballot-v1", at: ledger.tick()) == first)
     }
 
-    @Test("a refused command in a batch appends nothing of the batch")
-    func batchIsAtomic() throws {
-        let ledger = try TemporaryLedger()
+    @Test("a refused command in a batch appends nothing of the batch; a group of requests shares one commit", arguments: StoreEngine.available)
+    func batches(_ engine: StoreEngine) throws {
+        let ledger = try TemporaryLedger(on: engine)
         try ledger.votingEdition()
         let size = try ledger.store.head().size
         let batch = [
@@ -58,38 +72,144 @@ struct LedgerStoreTests {
         } throws: { ($0 as? Refusal)?.reason == .alreadyRegistered }
         #expect(try ledger.store.head().size == size)
         #expect(try ledger.store.state(of: TemporaryLedger.edition).voters.contains("v5") == false)
-        try ledger.run(.registerVoter(voter: "v5"))
-        #expect(try LedgerVerifier.verify(databaseAt: ledger.path, verifier: ledger.signer.verifier).entries == size + 1)
+        // Independent requests in one transaction: a refused one leaves the others standing.
+        let writes = ["v5", "v1", "v6"].map { voter in
+            LedgerWrite([LedgerCommand(.registerVoter(voter: voter), on: TemporaryLedger.edition, by: TemporaryLedger.official)], idempotencyKey: "reg-\(voter)")
+        }
+        let results = try ledger.store.execute(each: writes, at: ledger.tick())
+        #expect(try results[0].get().firstSequence == size + 1)
+        #expect(throws: Refusal.self) { try results[1].get() }
+        #expect(try results[2].get().firstSequence == size + 2)
+        #expect(try ledger.verify().entries == size + 2)
     }
 
-    @Test("an acknowledged append is in the file: a new store on the same file sees the same state")
-    func durableAndReopened() throws {
-        let ledger = try TemporaryLedger()
+    @Test("an acknowledged append survives: a new store on the same file or database rebuilds the same state", arguments: StoreEngine.available)
+    func durableAndReopened(_ engine: StoreEngine) throws {
+        let ledger = try TemporaryLedger(on: engine)
         try ledger.publishedEdition()
-        let reopened = try LedgerStore(path: ledger.path, signer: nil)
+        let reopened = LedgerStore(engine: try ledger.reopen(), signer: nil)
         #expect(try reopened.state(of: TemporaryLedger.edition) == ledger.store.state(of: TemporaryLedger.edition))
         #expect(try reopened.head().hash == ledger.store.head().hash)
+        #expect(try reopened.checkpoints() == ledger.store.checkpoints())
         #expect(throws: LedgerError.self) {
             try reopened.execute(.registerVoter(voter: "v9"), on: TemporaryLedger.edition, by: TemporaryLedger.official, idempotencyKey: "k", at: Date())
         }
     }
 
-    @Test("two stores on one file: each folds what the other appended before writing")
-    func twoWriters() throws {
-        let ledger = try TemporaryLedger()
+    @Test("two stores on one store: each folds what the other appended before writing", arguments: StoreEngine.available)
+    func twoWriters(_ engine: StoreEngine) throws {
+        let ledger = try TemporaryLedger(on: engine)
         try ledger.votingEdition()
-        let second = try LedgerStore(path: ledger.path, signer: ledger.signer)
+        let second = LedgerStore(engine: try ledger.reopen(), signer: ledger.signer)
         _ = try second.execute(.registerVoter(voter: "v7"), on: TemporaryLedger.edition, by: TemporaryLedger.official, idempotencyKey: "s1", at: ledger.tick())
         #expect {
             try ledger.run(.registerVoter(voter: "v7"))
         } throws: { ($0 as? Refusal)?.reason == .alreadyRegistered }
         try ledger.run(.registerVoter(voter: "v8"))
-        #expect(try LedgerVerifier.verify(databaseAt: ledger.path, verifier: ledger.signer.verifier).entries == (try second.head().size))
+        #expect(try second.state(of: TemporaryLedger.edition).voters.contains("v8"))
+        #expect(try ledger.verify().entries == (try second.head().size))
     }
 
-    @Test("an inclusion receipt verifies offline; a changed entry or proof does not")
-    func inclusionReceipt() throws {
-        let ledger = try TemporaryLedger()
+    @Test("concurrent appenders on one store: a gapless sequence, an unbroken chain, one receipt per key", arguments: StoreEngine.available)
+    func concurrentAppenders(_ engine: StoreEngine) throws {
+        let ledger = try TemporaryLedger(on: engine)
+        try ledger.votingEdition()
+        let start = try ledger.store.head().size
+        let stores = [ledger.store, LedgerStore(engine: try ledger.reopen(), signer: ledger.signer)]
+        let perStore = 60
+        let receipts = Mutex<[Receipt]>([])
+        let shared = Mutex<[Receipt]>([])
+        let failures = Mutex<[String]>([])
+        let time = ledger.tick()
+        DispatchQueue.concurrentPerform(iterations: stores.count) { node in
+            for index in 0..<perStore {
+                do {
+                    let voter = "n\(node)-\(index)"
+                    let receipt = try stores[node].execute(
+                        .registerVoter(voter: voter), on: TemporaryLedger.edition, by: TemporaryLedger.official, idempotencyKey: voter, at: time)
+                    receipts.withLock { $0.append(receipt) }
+                    if index == perStore / 2 {
+                        // The same request on both nodes at once: one append, the same receipt for both.
+                        let again = try stores[node].execute(
+                            .registerVoter(voter: "both"), on: TemporaryLedger.edition, by: TemporaryLedger.official, idempotencyKey: "both", at: time)
+                        shared.withLock { $0.append(again) }
+                    }
+                } catch {
+                    failures.withLock { $0.append("\(node)/\(index): \(error)") }
+                }
+            }
+        }
+        #expect(failures.withLock { $0 } == [])
+        let sequences = receipts.withLock { $0 }.map(\.firstSequence) + [shared.withLock { $0 }[0].firstSequence]
+        #expect(Set(sequences) == Set((start + 1)...(start + Int64(stores.count * perStore) + 1)))
+        #expect(Set(shared.withLock { $0 }).count == 1)
+        let report = try ledger.verify()
+        #expect(report.entries == start + Int64(stores.count * perStore) + 1)
+        let voters = try stores[1].state(of: TemporaryLedger.edition).voters
+        #expect(voters.count == 4 + stores.count * perStore + 1)
+        #expect(try stores[0].head() == stores[1].head())
+    }
+
+    @Test("a changed entry or checkpoint is caught where it lies, by verifying the store in place", arguments: StoreEngine.available)
+    func tampering(_ engine: StoreEngine) throws {
+        for change in ["body", "gap", "checkpoint"] {
+            let ledger = try TemporaryLedger(on: engine)
+            try ledger.publishedEdition()
+            let ballot = try #require(try ledger.engine.read { reading in
+                var found: Int64?
+                try reading.forEachEntry(in: 1...(try reading.lastSequence())) { entry, _ in if entry.type == "ballot_cast", found == nil { found = entry.sequence } }
+                return found
+            })
+            let head = try ledger.store.head().size
+            let expected: (sequence: Int64, words: String)
+            switch change {
+            case "body":
+                try ledger.tamper(#"UPDATE entries SET body = replace(body, '"projects":["', '"projects":["X') WHERE seq = \#(ballot)"#)
+                expected = (ballot, "does not match its hash")
+            case "gap":
+                try ledger.tamper("DELETE FROM entries WHERE seq = \(ballot)")
+                expected = (ballot, "missing")
+            default:
+                try ledger.tamper("DELETE FROM checkpoints WHERE size = \(head)")
+                expected = (head, "without its checkpoint")
+            }
+            let failure = try #require(throws: VerificationFailure.self, "\(change)") { try ledger.verify() }
+            #expect(failure.sequence == expected.sequence, "\(change): \(failure)")
+            #expect(failure.message.contains(expected.words), "\(change): \(failure)")
+        }
+    }
+
+    @Test("erasure removes the personal data, keeps the chain, and gives no second vote", arguments: StoreEngine.available)
+    func erasure(_ engine: StoreEngine) throws {
+        let ledger = try TemporaryLedger(on: engine)
+        try ledger.votingEdition()
+        let person = PersonalData(pesel: try Pesel("44051401359"), name: "Jan Kowalski", contact: "jan@example.pl")
+        let desk = Actor(role: .official, id: "registration-desk")
+        _ = try ledger.store.registerResident("r-1", person: person, on: TemporaryLedger.edition, by: desk, idempotencyKey: "reg-1", at: ledger.tick())
+        #expect(try ledger.store.resident(withPesel: person.pesel, in: TemporaryLedger.edition) == "r-1")
+        #expect {
+            try ledger.store.registerResident("r-2", person: person, on: TemporaryLedger.edition, by: desk, idempotencyKey: "reg-2", at: ledger.tick())
+        } throws: { ($0 as? Refusal)?.reason == .alreadyRegistered }
+        let voter = try #require(try ledger.store.votingPseudonym(of: "r-1", in: TemporaryLedger.edition))
+        try ledger.run(.castBallot(ballot: "b-1", voter: voter, pool: "osiedle", projects: ["A"], points: [], method: .internet), by: Actor(role: .voter, id: voter))
+        #expect(try ledger.store.erasePersonalData(of: "r-1"))
+        #expect(try ledger.store.erasePersonalData(of: "r-1") == false)
+        #expect(try ledger.store.resident(withPesel: person.pesel, in: TemporaryLedger.edition) == nil)
+        #expect(try ledger.store.votingPseudonym(of: "r-1", in: TemporaryLedger.edition) == nil)
+        _ = try ledger.store.registerResident("r-3", person: person, on: TemporaryLedger.edition, by: desk, idempotencyKey: "reg-3", at: ledger.tick())
+        #expect(try ledger.store.votingPseudonym(of: "r-3", in: TemporaryLedger.edition) == voter)
+        #expect {
+            try ledger.run(.castBallot(ballot: "b-2", voter: voter, pool: "osiedle", projects: ["B"], points: [], method: .internet), by: Actor(role: .voter, id: voter))
+        } throws: { ($0 as? Refusal)?.reason == .alreadyVoted }
+        try ledger.run(.advancePhase(to: .closed))
+        try ledger.run(.advancePhase(to: .published))
+        #expect(try ledger.store.votingPseudonym(of: "r-3", in: TemporaryLedger.edition) == nil)
+        #expect(try ledger.verify().tallies.first?.result?.scores == [1, 0, 0])
+    }
+
+    @Test("an inclusion receipt verifies offline; a changed entry or proof does not", arguments: StoreEngine.available)
+    func inclusionReceipt(_ engine: StoreEngine) throws {
+        let ledger = try TemporaryLedger(on: engine)
         try ledger.votingEdition()
         let receipt = try ledger.run(.castBallot(ballot: "b1", voter: "v1", pool: "osiedle", projects: ["A"], points: [], method: .internet), by: Actor(role: .voter, id: "v1"))
         try ledger.run(.registerVoter(voter: "v9"))
@@ -105,6 +225,40 @@ struct LedgerStoreTests {
         #expect(throws: LedgerError.self) { try wrongIndex.verify(with: ledger.signer.verifier) }
         let stranger = try CheckpointSigner(name: "wiec.test/swiecie")
         #expect(throws: LedgerError.self) { try proof.verify(with: stranger.verifier) }
+    }
+
+    @Test("a store copied to another engine verifies with the same head and checkpoints, and works on", arguments: StoreEngine.available, StoreEngine.available)
+    func migration(_ from: StoreEngine, _ to: StoreEngine) throws {
+        let source = try TemporaryLedger(on: from)
+        try source.votingEdition()
+        let person = PersonalData(pesel: try Pesel("44051401359"), name: "Jan Kowalski", contact: nil)
+        let desk = Actor(role: .official, id: "registration-desk")
+        let registered = try source.store.registerResident("r-1", person: person, on: TemporaryLedger.edition, by: desk, idempotencyKey: "reg-1", at: source.tick())
+        try source.run(.castBallot(ballot: "b1", voter: "v1", pool: "osiedle", projects: ["A"], points: [], method: .internet), by: Actor(role: .voter, id: "v1"))
+        let target = try TemporaryLedger(on: to)
+        let outcome = try LedgerMigration.copy(from: source.engine, to: target.engine, verifier: source.signer.verifier)
+        #expect(outcome.entries == (try source.store.head().size))
+        #expect(outcome.checkpoints == 4)
+        #expect(outcome.residents == 1)
+        let copy = LedgerStore(engine: try target.reopen(), signer: source.signer)
+        #expect(try copy.head() == source.store.head())
+        #expect(try copy.checkpoints() == source.store.checkpoints())
+        #expect(try copy.state(of: TemporaryLedger.edition) == source.store.state(of: TemporaryLedger.edition))
+        // The keys, the personal data and the pseudonyms came along: a retry gets its first receipt,
+        // the same PESEL is still registered, and the copy appends on.
+        #expect(try copy.registerResident("r-1", person: person, on: TemporaryLedger.edition, by: desk, idempotencyKey: "reg-1", at: source.tick()) == registered)
+        #expect(try copy.resident(withPesel: person.pesel, in: TemporaryLedger.edition) == "r-1")
+        #expect(try copy.votingPseudonym(of: "r-1", in: TemporaryLedger.edition) == source.store.votingPseudonym(of: "r-1", in: TemporaryLedger.edition))
+        _ = try copy.execute(.registerVoter(voter: "v9"), on: TemporaryLedger.edition, by: TemporaryLedger.official, idempotencyKey: "after", at: source.tick())
+        #expect(try LedgerVerifier.verify(try target.reopen(), verifier: source.signer.verifier).entries == outcome.entries + 1)
+        // A store is copied only into an empty one, and a changed source does not pass as a copy.
+        #expect(throws: LedgerError.self) { try LedgerMigration.copy(from: source.engine, to: target.engine, verifier: source.signer.verifier) }
+        try source.tamper("UPDATE entries SET actor_id = actor_id || '-x' WHERE seq = 3")
+        let other = try TemporaryLedger(on: to)
+        let failure = try #require(throws: VerificationFailure.self) {
+            try LedgerMigration.copy(from: source.engine, to: other.engine, verifier: source.signer.verifier)
+        }
+        #expect(failure.sequence == 3)
     }
 
     @Test("signing keys survive their text form")

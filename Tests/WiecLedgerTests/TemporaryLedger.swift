@@ -4,29 +4,55 @@ import WiecCore
 @testable import WiecLedger
 import WiecTally
 @testable import WiecLedgerSQLite
+@testable import WiecLedgerPostgres
 
-/// A real ledger file in a fresh temporary folder, removed when the value is deinitialised.
+/// A real ledger in a fresh place, on either engine: a SQLite file in a temporary folder
+/// (removed when the value is deinitialised), or a new database on the PostgreSQL server of
+/// `WIEC_TEST_POSTGRES` (left to the throwaway cluster).
 final class TemporaryLedger {
+    let kind: StoreEngine
     let folder: URL
+    /// The SQLite file, or the database's URL.
     let path: String
     let signer: CheckpointSigner
+    let engine: any LedgerEngine
     let store: LedgerStore
-    /// The SQLite file behind the store, for tests that look at or change its rows directly.
-    let database: DatabasePool
     private var clock = Date(timeIntervalSince1970: 1_809_000_000)
     private var keys = 0
 
     static let official = Actor(role: .official, id: "urzednik-1")
     static let edition = "swiecie-2027"
 
-    init() throws {
+    init(on kind: StoreEngine = .sqlite) throws {
+        self.kind = kind
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("wiec-ledger-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        path = folder.appendingPathComponent("wiec.sqlite").path
         signer = try CheckpointSigner(name: "wiec.test/swiecie")
-        let engine = try SQLiteEngine(path: path)
-        database = engine.database
+        switch kind {
+        case .sqlite:
+            path = folder.appendingPathComponent("wiec.sqlite").path
+        case .postgres:
+            guard let url = StoreEngine.postgresURL else { throw LedgerError.notFound("WIEC_TEST_POSTGRES is not set") }
+            let server = try PostgresAddress(url: url)
+            let name = "wiec_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+            try PostgresEngine.createDatabase(named: name, beside: server)
+            path = server.database(name).description
+        }
+        engine = try kind.open(path)
         store = LedgerStore(engine: engine, signer: signer)
+    }
+
+    /// The SQLite file behind the store, for the SQLite tests that look at or change its rows directly.
+    var database: DatabasePool { (engine as! SQLiteEngine).database }
+
+    /// A second engine on the same store, as another process or node would open it.
+    func reopen() throws -> any LedgerEngine {
+        try kind.open(path)
+    }
+
+    /// Verifies the store in place, on an engine of its own: every entry, checkpoint and tally.
+    func verify() throws -> VerificationReport {
+        try LedgerVerifier.verify(try reopen(), verifier: signer.verifier)
     }
 
     deinit {
@@ -82,8 +108,11 @@ final class TemporaryLedger {
         for voter in ["v1", "v2", "v3", "v4"] { try run(.registerVoter(voter: voter)) }
     }
 
-    /// Runs SQL on the file behind the store's back, as someone with access to the file would.
+    /// Runs SQL on the store behind its back, as someone with access to the file or the database would.
     func tamper(_ sql: String) throws {
-        try database.writeWithoutTransaction { db in try db.execute(sql: sql) }
+        switch kind {
+        case .sqlite: try database.writeWithoutTransaction { db in try db.execute(sql: sql) }
+        case .postgres: try (engine as! PostgresEngine).execute(unsafeSQL: sql)
+        }
     }
 }

@@ -73,6 +73,8 @@ class Server:
     binary: Path
     folder: Path
     extra_args: list[str] = field(default_factory=list)
+    #: The folder the processes run in (the server's relative paths: `ballots/`, `wiec-data/`).
+    workdir: Path = REPOSITORY
     port: int = 0
     process: subprocess.Popen | None = None
     admin_token: str = ""
@@ -88,7 +90,7 @@ class Server:
     def wiec(self, *args: str, check: bool = True) -> subprocess.CompletedProcess:
         """Runs a `wiec` command in the repository folder and returns its result."""
         return subprocess.run(
-            [str(self.binary), *args], cwd=REPOSITORY, check=check, capture_output=True, text=True, timeout=300
+            [str(self.binary), *args], cwd=self.workdir, check=check, capture_output=True, text=True, timeout=300
         )
 
     def add_staff(self, role: str, scope: str = "*", name: str = "Test Staff") -> str:
@@ -105,7 +107,7 @@ class Server:
         log = open(self.folder / "server.log", "ab")
         self.process = subprocess.Popen(
             [str(self.binary), "serve", "--db", str(self.db), "--port", str(self.port), *self.extra_args],
-            cwd=REPOSITORY, stdout=log, stderr=subprocess.STDOUT,
+            cwd=self.workdir, stdout=log, stderr=subprocess.STDOUT,
         )
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:

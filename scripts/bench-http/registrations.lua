@@ -1,10 +1,11 @@
 -- wrk script: every request registers a new resident of edition `bench` with a valid PESEL of
--- its own (born 1950-1979, apart from the 1980-1999 residents setup.py registers).
+-- its own (born 1950-1979, apart from the 1980-1999 residents setup.py registers). $PESEL_BASE
+-- (default 0) shifts the numbers, so that several wrk processes never send the same PESEL.
 dofile("scripts/bench-http/answers.lua")
 local next_thread = 0
 
 function setup(thread)
-  thread:set("base", next_thread * 1000000)
+  thread:set("base", (tonumber(os.getenv("PESEL_BASE")) or 0) + next_thread * 1000000)
   next_thread = next_thread + 1
   table.insert(threads, thread)
 end
