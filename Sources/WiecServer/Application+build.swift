@@ -47,6 +47,7 @@ public func buildRouter(_ services: ServerServices, configuration: ServerConfigu
     api.addRoutes(ProposalsController(gateway: gateway, auth: auth, body: body).endpoints)
     api.addRoutes(VillageFundController(gateway: gateway, auth: auth, body: body).endpoints)
     api.addRoutes(LocalInitiativeController(gateway: gateway, auth: auth, body: body).endpoints)
+    api.addRoutes(VotingPointController(gateway: gateway, auth: auth, body: body).endpoints)
     api.addRoutes(
         VotingController(
             gateway: gateway, auth: auth, body: body, registrations: RateLimiter(perMinute: configuration.registrationsPerMinute),

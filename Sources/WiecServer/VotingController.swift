@@ -53,6 +53,12 @@ struct VotingController: Sendable {
 
     struct PaperBatch: Codable {
         var ballots: [PaperBallot]
+        /// The voting point the cards come from; its batch record is appended with them.
+        var point: String?
+        /// Cards found invalid at the point, counted in its batch record (with `point` only).
+        var invalidCards: Int?
+
+        enum CodingKeys: String, CodingKey { case ballots, point, invalidCards = "invalid_cards" }
     }
 
     struct PaperBallot: Codable {
@@ -103,6 +109,8 @@ struct VotingController: Sendable {
         return try Reply.json(Cast(ballot: id, pool: input.pool, receipt: ReceiptView(receipt, leafHash: leaf)), status: .created)
     }
 
+    /// Paper ballots in bulk, all or nothing; with `point`, closed by that voting point's batch
+    /// record, as the staff pages enter them.
     @Sendable func castPaper(_ request: Request, context: WiecRequestContext) async throws -> Response {
         let edition = try context.parameters.require("edition")
         let (actor, _) = try auth.actor(request, on: edition, as: .official)
@@ -121,6 +129,11 @@ struct VotingController: Sendable {
                     pool: ballot.pool, projects: ballot.projects,
                     points: ballot.points ?? [], method: .paper),
                 on: edition, by: actor))
+        }
+        if let point = input.point {
+            batch.append(LedgerCommand(.enterPaperBatch(point: point, ballots: ids, invalidCards: input.invalidCards ?? 0), on: edition, by: actor))
+        } else if input.invalidCards != nil {
+            throw Problem(Refusal(.invalidValue, "invalid_cards are counted at a voting point: give point"))
         }
         let receipt = try await gateway.execute(batch: batch, actor: actor, request: request)
         return try Reply.json(PaperCast(ballots: ids, receipt: ReceiptView(receipt)), status: .created)

@@ -145,9 +145,10 @@ import WiecTally
     @Test("a village fund's budget year from outside is refused, never trapped on")
     func budgetYear() {
         let f = EditionFixture()
-        for year in [Int.min, Int.max, 0, 10_000] {
+        for year in [Int.min, Int.max, 0, 1, 2014, 10_000] {
             #expect(f.refusal(.villageFund(.open(name: "FS", rules: .statutory(budgetYear: year))), by: F.official) == .invalidValue, "\(year)")
         }
         #expect(f.refusal(.villageFund(.open(name: "FS", rules: .statutory(budgetYear: 9_999))), by: F.official) == nil)
+        #expect(f.refusal(.villageFund(.open(name: "FS", rules: .statutory(budgetYear: 2_015))), by: F.official) == nil)
     }
 }

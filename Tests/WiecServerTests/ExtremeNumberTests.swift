@@ -298,6 +298,9 @@ import WiecTestSupport
         try await advance("vote", to: "appeals")
         try await advance("vote", to: "voting")
         _ = ok(try await client.post("/api/v1/editions/vote/ballots", token: voter.token, ["pool": "cum", "projects": ["c1", "c2"], "points": [4, 5]]))
+        for n in 1...fresh * 2 {
+            _ = ok(try await client.post("/api/v1/editions/vote/voting-points", token: admin, ["id": "pt\(n)", "name": "Punkt \(n)"]))
+        }
         _ = try await edition("pub", pools: [["id": "city", "name": "Miasto", "budget": "1000", "vote_type": "approval", "rule": "greedy"]])
         for phase in ["submission", "review", "appeals", "voting", "closed", "published"] { try await advance("pub", to: phase) }
 
@@ -351,6 +354,11 @@ import WiecTestSupport
             "POST /api/v1/editions/{edition}/paper-ballots": Base(
                 path: { _ in "/api/v1/editions/vote/paper-ballots" }, token: admin,
                 body: { n in ["ballots": [["resident": voter.voter, "pool": n % 2 == 0 ? "cum" : "score", "projects": n % 2 == 0 ? ["c1", "c2"] : ["o1", "o2"], "points": [1, 1]]]] }),
+            "GET /api/v1/editions/{edition}/voting-points": Base(path: { _ in "/api/v1/editions/vote/voting-points" }),
+            "POST /api/v1/editions/{edition}/voting-points": Base(
+                path: { _ in "/api/v1/editions/vote/voting-points" }, token: admin, body: { n in ["id": "vp\(n)", "name": "Biblioteka", "address": "Rynek 2"] }),
+            "POST /api/v1/editions/{edition}/voting-points/{point}/protocol": Base(
+                path: { n in "/api/v1/editions/vote/voting-points/pt\(n)/protocol" }, token: admin, body: { _ in ["cards_received": 10, "cards_issued": 4] }),
             "GET /api/v1/editions/{edition}/results": Base(path: { _ in "/api/v1/editions/pub/results" }),
             "GET /api/v1/editions/{edition}/results.csv": Base(path: { _ in "/api/v1/editions/pub/results.csv" }),
             "GET /api/v1/editions/{edition}/pools/{pool}/pabulib": Base(path: { _ in "/api/v1/editions/pub/pools/city/pabulib" }),

@@ -62,6 +62,7 @@ class World:
         advance(server, "az-app", "appeals")
         post("/api/v1/editions/az-app/proposals/app-2/appeals", {"id": "appeal-1", "stage": "formal", "grounds": "Uzupełniono"}, resident("az-app"))
         self.residents["az-vot"] = voting_edition(server, "az-vot", projects=2, residents=1, revoting=True, first_resident=next(people))[0]
+        post("/api/v1/editions/az-vot/voting-points", {"id": "az-point", "name": "Urząd"})
         self.residents["az-pub"] = voting_edition(server, "az-pub", projects=2, residents=1, first_resident=next(people))[0]
         post("/api/v1/editions/az-pub/ballots", {"pool": "city", "projects": ["az-pub-p1"]}, self.residents["az-pub"]["token"])
         advance(server, "az-pub", "closed")
@@ -126,6 +127,8 @@ WRITES = {
     "NewBallot": ("az-vot", {"resident"}, lambda w, role: {"pool": "city", "projects": ["az-vot-p1"]}),
     "PaperBatch": ("az-vot", {"admin"}, lambda w, role: {
         "ballots": [{"resident": w.residents["az-vot"]["resident_id"], "pool": "city", "projects": ["az-vot-p2"]}]}),
+    "NewVotingPoint": ("az-vot", {"admin"}, lambda w, role: {"id": fresh("point"), "name": "Biblioteka"}),
+    "NewPaperProtocol": ("az-vot", {"admin"}, lambda w, role: {"cards_received": 10, "cards_issued": 5}),
     # The village fund: the wójt's and the council's acts and what was carried out are the admin's, the assembly, the
     # application and the referral the sołtys's (a reviewer of the sołectwo, or an admin).
     "NewFundResolution": ("az-fund0", {"admin"}, lambda w, role: {"number": "XL/1/2025", "adopted_on": "2025-03-27", "consents": True}),
@@ -170,7 +173,7 @@ def path_values(world: World, path: str, schema: str | None, edition: str, role:
     if schema == "NewReview":
         proposal = world.reviewable.pop(0)
     values = {
-        "edition": edition, "pool": "city", "seq": "1", "fund": edition if schema in WRITES else "az-fund",
+        "edition": edition, "pool": "city", "seq": "1", "point": "az-point", "fund": edition if schema in WRITES else "az-fund",
         "id": "appeal-1" if "/appeals/{id}" in path else (proposal or "az-pub-p1"),
     }
     if schema in APPLICATIONS:

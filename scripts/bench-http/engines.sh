@@ -66,17 +66,21 @@ measure() {
     local admin
     admin=$("$wiec" staff add --store "$store" --role admin --scope '*' --name bench | sed -n 's/^token: //p')
     python3 "$root/scripts/bench-http/setup.py" "http://127.0.0.1:${ports[0]}" "$admin" "$voters" tokens.txt
+    # wrk runs from the repository, where the Lua scripts find their helper.
+    cd "$root"
     for load in ballots registrations; do
         local pids=() reports=()
         for ((n = 0; n < nodes; n++)); do
-            PESEL_BASE=$((n * 2000000)) TOKENS=tokens.txt wrk -t$((nodes == 1 ? 2 : 1)) -c$((connections / nodes)) -d"${seconds}s" --latency \
-                -s "$root/scripts/bench-http/$load.lua" "http://127.0.0.1:${ports[n]}" >"$load$n.txt" 2>"$load$n.err" &
+            PESEL_BASE=$((n * 2000000)) TOKENS="$folder/tokens.txt" wrk -t$((nodes == 1 ? 2 : 1)) -c$((connections / nodes)) -d"${seconds}s" --latency \
+                -s scripts/bench-http/$load.lua "http://127.0.0.1:${ports[n]}" >"$folder/$load$n.txt" 2>"$folder/$load$n.err" &
             pids+=($!)
-            reports+=("$load$n.txt")
+            reports+=("$folder/$load$n.txt")
         done
         wait "${pids[@]}"
         printf "%-16s %-14s %s\n" "$label" "$load" "$(summary "${reports[@]}")"
+        head -3 "$folder/$load"*.err | grep -v '^$' | grep -v '^==>' || true
     done
+    cd "$folder"
     for s in "${servers[@]}"; do kill -TERM "$s" 2>/dev/null; wait "$s" 2>/dev/null || true; done
     servers=()
     "$wiec" verify --store "$store" >verify.txt 2>&1 && echo "$label: the store verifies ($(head -1 verify.txt))" || echo "$label: THE STORE DOES NOT VERIFY: $(cat verify.txt)"

@@ -200,11 +200,17 @@ extension VillageFund {
         }
     }
 
+    /// The budget years a fund may be opened for: the Act of 21 February 2014 first applies to
+    /// 2015, and every deadline (in the year before) stays a day of the calendar.
+    public static let budgetYears = 2015...9999
+
     /// The largest attendance an assembly's minutes may state.
     public static let maximumAttendance = 1_000_000
 
     private static func validate(_ rules: VillageFundRules) throws(Refusal) {
-        guard (1...9999).contains(rules.budgetYear) else { throw Refusal(.invalidValue, "budget year \(rules.budgetYear) is out of range") }
+        guard budgetYears.contains(rules.budgetYear) else {
+            throw Refusal(.invalidValue, "the budget year is \(budgetYears.lowerBound) to \(budgetYears.upperBound) (the Act of 21 February 2014 applies from 2015), not \(rules.budgetYear)")
+        }
         for (days, name) in [(rules.rejectionDays, "rejection"), (rules.responseDays, "response"), (rules.councilDays, "council")] {
             guard (0...366).contains(days) else { throw Refusal(.invalidValue, "the \(name) period is 0 to 366 days, not \(days)") }
         }

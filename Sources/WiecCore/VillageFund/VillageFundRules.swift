@@ -46,7 +46,7 @@ public struct VillageFundRules: Sendable, Hashable, Codable {
 
     /// The rules of the Act of 21 February 2014 for a budget year.
     public static func statutory(budgetYear: Int, rounding: VillageFundRounding = .grosz) -> VillageFundRules {
-        // `decide` refuses a year outside 1...9999; the rules of any year from outside must still
+        // `decide` refuses a year outside `VillageFund.budgetYears`; the rules of any year from outside must still
         // be computable up to that check, without trapping at Int.min.
         let before = budgetYear.subtractingReportingOverflow(1).partialValue
         return VillageFundRules(
