@@ -118,7 +118,7 @@ let package = Package(
         // Paths to the real elections in ../shared/pabulib and the samples in ballots/, the seeded
         // generator and an observed engine, for tests.
         .target(name: "WiecTestSupport", dependencies: ["WiecLedger"], path: "Tests/WiecTestSupport"),
-        .testTarget(name: "WiecTallyTests", dependencies: ["WiecTally", "Pabulib", "WiecTestSupport"]),
+        .testTarget(name: "WiecTallyTests", dependencies: ["WiecTally", "Pabulib", "WiecTestSupport"], exclude: ["Fixtures"]),
         .testTarget(
             name: "PabulibTests",
             dependencies: ["Pabulib", "WiecTally", "WiecTestSupport", .product(name: "PropertyBased", package: "swift-property-based")]),
