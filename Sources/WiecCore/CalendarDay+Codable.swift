@@ -16,10 +16,17 @@ extension CalendarDay {
 
 extension CalendarDay: Codable {
     /// Decodes `YYYY-MM-DD`.
+    ///
+    /// - Throws: `DecodingError.dataCorrupted` for text that is not a day of the calendar, whose
+    ///   underlying error is the `invalid_value` ``Refusal`` a request meets for it.
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let day = CalendarDay(iso: text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a day (YYYY-MM-DD): \(text)"))
+            let message = "not a day (YYYY-MM-DD): \(text)"
+            let field = decoder.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+            throw DecodingError.dataCorrupted(.init(
+                codingPath: decoder.codingPath, debugDescription: message,
+                underlyingError: Refusal(.invalidValue, field.isEmpty ? message : "\(field): \(message)")))
         }
         self = day
     }

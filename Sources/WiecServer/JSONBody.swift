@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import NIOCore
+import WiecCore
 import WiecGateway
 
 /// Reads request bodies strictly: at most the configured size, UTF-8 normalised to NFC, JSON
@@ -16,7 +17,8 @@ struct JSONBody: Sendable {
     ///   - type: What the endpoint takes.
     ///   - request: The request.
     ///   - empty: What an empty body means, for endpoints whose body is optional.
-    /// - Throws: ``Problem`` `body_too_large` (413), `malformed_json` or `unknown_field` (400).
+    /// - Throws: ``Problem`` `body_too_large` (413), `malformed_json` or `unknown_field` (400);
+    ///   the ``Refusal`` a well-formed value carries when the domain refuses it (`invalid_value`, 422).
     func decode<T: Codable>(_ type: T.Type, from request: Request, ifEmpty empty: T? = nil) async throws -> T {
         let buffer: ByteBuffer
         do {
@@ -41,6 +43,8 @@ struct JSONBody: Sendable {
         do {
             value = try JSONDecoder().decode(T.self, from: data)
         } catch let error as DecodingError {
+            // A value of the right form that the domain refuses (a day the month lacks) is 422.
+            if case .dataCorrupted(let context) = error, let refusal = context.underlyingError as? Refusal { throw refusal }
             throw Problem.malformedJSON(Self.describe(error))
         }
         let known = try JSONSerialization.jsonObject(with: JSONEncoder().encode(value), options: [.fragmentsAllowed])

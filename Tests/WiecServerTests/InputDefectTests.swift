@@ -136,6 +136,13 @@ import Testing
             #expect(try await client.post("/api/v1/editions/bo/workshops", token: admin, [
                 "theme": "Zieleń", "date": "2028-02-29", "place": "MDK", "facilitator": "K. Nowak", "participants": 5,
             ]).status == .created)
+            // A day field read by the decoder (a village fund's acts) refuses the same way, naming the field.
+            #expect(try await client.post("/api/v1/village-funds", token: admin, ["id": "fs", "name": "FS", "budget_year": 2026]).status == .created)
+            let resolution = try await client.post("/api/v1/village-funds/fs/resolution", token: admin, [
+                "number": "XL/1/2025", "adopted_on": "2025-02-30", "consents": true,
+            ])
+            #expect(resolution.status == .unprocessableContent && resolution.code == "invalid_value", "\(resolution.text)")
+            #expect((resolution["detail"] as? String)?.contains("adopted_on") == true, "\(resolution.text)")
             // Born in 2090: refused although the edition sets no age limit, and never echoed.
             let future = TestPesel.make(year: 2090, month: 5, day: 1)
             let registration = try await client.post("/api/v1/editions/bo/voters", ["name": "Jan", "pesel": future])
