@@ -4,8 +4,9 @@ import WiecCore
 /// as the results page states them beside the count; nothing when no paper ballot was counted.
 enum BallotChannels {
     /// One fact per channel, then one per voting point that has counted ballots, in the points' order.
-    static func facts(_ state: EditionState, pool: PoolID, catalogue: Catalogue, language: Language) -> [Fact] {
-        let counted = state.countedBallots(in: pool)
+    ///
+    /// - Parameter counted: The pool's counted ballots (``EditionState/countedBallots(in:)``).
+    static func facts(_ state: EditionState, counted: [CastBallot], catalogue: Catalogue, language: Language) -> [Fact] {
         let paper = counted.filter { $0.method == .paper }
         guard !paper.isEmpty else { return [] }
         let number = { (value: Int) in PolishFormat.number(value, language) }

@@ -49,13 +49,14 @@ struct ResultsPage: ViewModel {
         let t = { (key: String) in catalogue.text(key, language) }
         let admitted = state.admittedProposals(in: id)
         let selected = Set(published.selected)
+        let counted = state.countedBallots(in: id)
         pool = config.name
         facts = [
             Fact(term: t("results_budget"), value: PolishFormat.money(config.budget, language)),
             Fact(term: t("results_spent"), value: PolishFormat.money(published.spent, language)),
             Fact(term: t("results_left"), value: PolishFormat.money(config.budget - published.spent, language)),
-            Fact(term: t("results_ballots"), value: PolishFormat.number(state.countedBallots(in: id).count, language)),
-        ] + BallotChannels.facts(state, pool: id, catalogue: catalogue, language: language) + [
+            Fact(term: t("results_ballots"), value: PolishFormat.number(counted.count, language)),
+        ] + BallotChannels.facts(state, counted: counted, catalogue: catalogue, language: language) + [
             Fact(term: t("results_rule"), value: rules.rule),
             Fact(term: t("results_ties"), value: rules.tieBreaking),
         ]

@@ -140,7 +140,7 @@ struct VillageFundYearTests {
         #expect(f.refusal(record("wiata", inYear(5, 4), Money(units: 1_000), false), by: Self.soltysBlotnica) == .notAllowed)
         #expect(f.refusal(record("lampy", inYear(5, 4), Money(units: 1_000), false), by: Self.wojt) == .unknownProject)
         #expect(f.refusal(record("wiata", Self.day(12, 20), Money(units: 1_000), false), by: Self.wojt) == .outOfOrder)
-        #expect(f.refusal(record("wiata", inYear(12, 2), Money(units: 1_000), false), by: Self.wojt) != nil)  // after "today"
+        #expect(f.refusal(record("wiata", inYear(12, 2), Money(units: 1_000), false), by: Self.wojt) == .invalidValue)  // after "today"
         #expect(f.refusal(record("wiata", inYear(5, 4), Money(minorUnits: -1), false), by: Self.wojt) == .invalidValue)
         try f.run(record("wiata", inYear(5, 4), Money(units: 6_000), false), by: Self.wojt)
         // Błotnica has 10 721,09 zł: 6 000 paid, so 4 721,10 more is refused and 4 721,09 is not.
