@@ -27,6 +27,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
     ],
     targets: [
         // Tally rules over elections: pure, exact, no I/O.
@@ -34,7 +35,10 @@ let package = Package(
         // The pabulib `.pb` format, read and written exactly.
         .target(name: "Pabulib", dependencies: ["WiecTally"]),
         // Events, commands, phases and projections of an edition: pure, no I/O.
-        .target(name: "WiecCore", dependencies: ["WiecTally"]),
+        .target(
+            name: "WiecCore",
+            dependencies: ["WiecTally", .product(name: "HashTreeCollections", package: "swift-collections")]
+        ),
         // The append-only event log over any engine: hash chain, Merkle tree, checkpoints, the
         // one Appender, the engine protocol, verification and the audit bundle. No SQL, no GRDB.
         .target(

@@ -1,5 +1,10 @@
+public import HashTreeCollections
 
 /// The current state of an edition: a fold of its events by ``Edition/evolve(_:_:)``.
+///
+/// What grows with the vote (residents, voters, ballots and their indexes) is kept in persistent
+/// collections (`TreeSet`, `TreeDictionary`, ``ChunkedArray``): readers share the state the
+/// writer goes on evolving, and a change then copies a path or a chunk, not the whole.
 public struct EditionState: Sendable, Hashable {
     /// The edition's id.
     public var id: EditionID
@@ -27,11 +32,11 @@ public struct EditionState: Sendable, Hashable {
     /// Appeals by id, decided or not.
     public var appeals: [AppealID: Appeal] = [:]
     /// The registered residents' random ids.
-    public var residents: Set<ResidentID> = []
+    public var residents: TreeSet<ResidentID> = []
     /// The registered voting pseudonyms.
-    public var voters: Set<VoterID> = []
+    public var voters: TreeSet<VoterID> = []
     /// The pool of every ballot, by ballot id.
-    public var ballotPools: [BallotID: PoolID] = [:]
+    public var ballotPools: TreeDictionary<BallotID, PoolID> = [:]
     /// Published results by pool.
     public var results: [PoolID: PublishedResult] = [:]
     /// The fund, when the edition is a village fund (an edition kind of its own).
@@ -59,11 +64,11 @@ public struct PoolState: Sendable, Hashable {
     /// The pool's proposals in submission order.
     public var proposals: [ProposalID] = []
     /// Every ballot cast in the pool, in order, voided ones included.
-    public var ballots: [CastBallot] = []
+    public var ballots: ChunkedArray<CastBallot> = []
     /// Index into ``ballots`` by ballot id.
-    public var ballotIndex: [BallotID: Int] = [:]
+    public var ballotIndex: TreeDictionary<BallotID, Int> = [:]
     /// How many ballots of each voter are not voided.
-    public var liveBallots: [VoterID: Int] = [:]
+    public var liveBallots: TreeDictionary<VoterID, Int> = [:]
 
     /// Creates an empty pool.
     public init(config: PoolConfig) {

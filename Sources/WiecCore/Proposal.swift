@@ -1,3 +1,4 @@
+public import HashTreeCollections
 public import WiecTally
 
 /// A proposal (projekt, wniosek) with everything that happened to it.
@@ -21,7 +22,7 @@ public struct Proposal: Sendable, Hashable {
     /// The submitter's opaque id.
     public var submitter: String
     /// Opaque ids of the residents who signed its support list.
-    public var supporters: Set<String>
+    public var supporters: TreeSet<String>
     /// The review of each stage done so far.
     public var reviews: [ReviewStage: Review]
     /// Upheld appeals by stage.

@@ -8,12 +8,16 @@ public struct Receipt: Sendable, Hashable, Codable {
     public var lastSequence: Int64
     /// The hash (hex) of the last entry, which commits to every entry before it.
     public var lastHash: String
+    /// The RFC 6962 leaf hash (hex) of the last entry, where its inclusion proof starts; `nil` in
+    /// receipts remembered before stores kept it.
+    public var lastLeafHash: String?
 
     /// Creates a receipt.
-    public init(edition: EditionID, firstSequence: Int64, lastSequence: Int64, lastHash: String) {
+    public init(edition: EditionID, firstSequence: Int64, lastSequence: Int64, lastHash: String, lastLeafHash: String? = nil) {
         self.edition = edition
         self.firstSequence = firstSequence
         self.lastSequence = lastSequence
         self.lastHash = lastHash
+        self.lastLeafHash = lastLeafHash
     }
 }

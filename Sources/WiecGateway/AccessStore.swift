@@ -1,6 +1,7 @@
 import Crypto
 public import Foundation
 import GRDB
+import WiecLedger
 public import WiecCore
 
 /// Staff accounts and resident tokens, in their own SQLite file beside the ledger. Only a
@@ -98,7 +99,7 @@ public final class AccessStore: Sendable {
 
     /// The resident id a registration gets, derived from the edition and the request's key.
     public func residentID(edition: EditionID, idempotencyKey: String) -> ResidentID {
-        "r-" + Self.hex(mac("resident-id\n\(edition)\n\(idempotencyKey)").prefix(12))
+        "r-" + Hex.encode(mac("resident-id\n\(edition)\n\(idempotencyKey)").prefix(12))
     }
 
     /// The token of a registered resident: the edition and the resident id with an HMAC of both
@@ -107,8 +108,8 @@ public final class AccessStore: Sendable {
     ///
     /// - Returns: The resident token.
     public func residentToken(edition: EditionID, resident: ResidentID) -> String {
-        "wiec_r_" + Self.base64URL(Array(edition.utf8)) + "." + Self.base64URL(Array(resident.utf8)) + "."
-            + Self.base64URL(mac(Self.residentTokenText(edition: edition, resident: resident)))
+        "wiec_r_" + Base64URL.encode(Array(edition.utf8)) + "." + Base64URL.encode(Array(resident.utf8)) + "."
+            + Base64URL.encode(mac(Self.residentTokenText(edition: edition, resident: resident)))
     }
 
     /// Who holds a bearer token, if anyone.
@@ -134,8 +135,8 @@ public final class AccessStore: Sendable {
     /// The resident a self-proving token names, when its HMAC holds.
     private func residentPrincipal(token: String) -> Principal? {
         let parts = token.dropFirst("wiec_r_".count).split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 3, let edition = Self.bytes(base64URL: parts[0]), let resident = Self.bytes(base64URL: parts[1]),
-            let code = Self.bytes(base64URL: parts[2])
+        guard parts.count == 3, let edition = Base64URL.decode(parts[0]), let resident = Base64URL.decode(parts[1]),
+            let code = Base64URL.decode(parts[2])
         else { return nil }
         let (editionID, residentID) = (String(decoding: edition, as: UTF8.self), String(decoding: resident, as: UTF8.self))
         let text = Self.residentTokenText(edition: editionID, resident: residentID)
@@ -168,21 +169,6 @@ public final class AccessStore: Sendable {
     static func hash(_ token: String) -> Data { Data(SHA256.hash(data: Array(token.utf8))) }
 
     static func randomText(bytes: Int = 32) -> String {
-        base64URL(SymmetricKey(size: SymmetricKeySize(bitCount: bytes * 8)).withUnsafeBytes { Array($0) })
-    }
-
-    private static func base64URL(_ bytes: some Sequence<UInt8>) -> String {
-        Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
-    }
-
-    private static func bytes(base64URL text: Substring) -> [UInt8]? {
-        var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
-        return Data(base64Encoded: base64).map(Array.init)
-    }
-
-    private static func hex(_ bytes: some Sequence<UInt8>) -> String {
-        bytes.map { String(format: "%02x", $0) }.joined()
+        Base64URL.encode(SymmetricKey(size: SymmetricKeySize(bitCount: bytes * 8)).withUnsafeBytes { Array($0) })
     }
 }

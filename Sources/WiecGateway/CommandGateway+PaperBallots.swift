@@ -94,6 +94,6 @@ extension CommandGateway {
     /// The id of a batch's card, derived from the batch's key and the card's place.
     static func paperBallotID(_ ledgerKey: String, _ index: Int) -> BallotID {
         let digest = SHA256.hash(data: Array("paper\n\(ledgerKey)\n\(index)".utf8))
-        return "b-p-" + digest.prefix(8).map { String(format: "%02x", $0) }.joined()
+        return "b-p-" + Hex.encode(digest.prefix(8))
     }
 }

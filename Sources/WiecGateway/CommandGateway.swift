@@ -49,7 +49,7 @@ public struct CommandGateway: Sendable {
         let prefix = kind + "~"
         guard let key = try idempotencyKey(request) else { return prefix + UUID().uuidString.lowercased().prefix(12) }
         let digest = SHA256.hash(data: Array("\(actor.role.rawValue)\n\(actor.id)\n\(key)\n\(kind)".utf8))
-        return prefix + digest.prefix(6).map { String(format: "%02x", $0) }.joined()
+        return prefix + Hex.encode(digest.prefix(6))
     }
 
     /// Executes one command in the next group commit; it is durable when this returns.

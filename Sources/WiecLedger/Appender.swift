@@ -27,14 +27,19 @@ struct Appender {
 
     /// Decides a request on the fold and appends its events.
     ///
+    /// - Parameter remembered: The commands remembered under the keys of the transaction's
+    ///   requests, looked up at once (``LedgerReading/commands(withKeys:)``); this request's is
+    ///   added when it is appended, so a retry in the same transaction gets its receipt.
     /// - Returns: The receipt, or the refusal (a `Refusal`, with nothing appended).
     /// - Throws: ``LedgerError`` or the engine's errors; the transaction must then be abandoned.
-    func apply(_ write: LedgerWrite, to fold: inout LedgerFold) throws -> Result<Receipt, any Error> {
+    func apply(
+        _ write: LedgerWrite, to fold: inout LedgerFold, remembered: inout [String: StoredCommand]
+    ) throws -> Result<Receipt, any Error> {
         guard let edition = write.commands.first?.edition, write.commands.allSatisfy({ $0.edition == edition }) else {
             throw LedgerError.malformed("a batch holds at least one command, all on one edition")
         }
         let fingerprint = try Self.fingerprint(write.commands)
-        if let stored = try transaction.command(withKey: write.idempotencyKey) {
+        if let stored = remembered[write.idempotencyKey] {
             guard stored.fingerprint == fingerprint else {
                 return .failure(Refusal(.idempotencyConflict, "idempotency key \(write.idempotencyKey) was used for another command"))
             }
@@ -62,10 +67,11 @@ struct Appender {
             }
         }
         let first = fold.head + 1
+        var leaf: [UInt8] = []
         for events in decided {
             var checkpointed = false
             for (event, actor) in events {
-                try append(event, actor: actor, edition: edition, to: &fold)
+                leaf = try append(event, actor: actor, edition: edition, to: &fold)
                 if case .phaseChanged(_, .published) = event { try transaction.retirePseudonyms(in: edition) }
                 if event.isCheckpointed { checkpointed = true }
             }
@@ -77,8 +83,10 @@ struct Appender {
             // A pseudonym kept from before an erasure stays the person's.
             try transaction.keepPseudonym(Self.newPseudonym(), forPeselHMAC: peselHMAC, in: edition)
         }
-        let receipt = Receipt(edition: edition, firstSequence: first, lastSequence: fold.head, lastHash: Hex.encode(fold.headHash))
-        try transaction.remember(StoredCommand(fingerprint: fingerprint, receipt: receipt), key: write.idempotencyKey)
+        let receipt = Receipt(edition: edition, firstSequence: first, lastSequence: fold.head, lastHash: Hex.encode(fold.headHash), lastLeafHash: Hex.encode(leaf))
+        let stored = StoredCommand(fingerprint: fingerprint, receipt: receipt)
+        try transaction.remember(stored, key: write.idempotencyKey)
+        remembered[write.idempotencyKey] = stored
         return .success(receipt)
     }
 
@@ -91,7 +99,9 @@ struct Appender {
 
     /// Appends one event as the next entry and advances the fold (not the edition's state,
     /// which ``apply(_:to:)`` evolved while deciding).
-    private func append(_ event: Event, actor: Actor, edition: EditionID, to fold: inout LedgerFold) throws {
+    ///
+    /// - Returns: The entry's RFC 6962 leaf hash.
+    private func append(_ event: Event, actor: Actor, edition: EditionID, to fold: inout LedgerFold) throws -> [UInt8] {
         let (type, body) = try EventCoding.encode(event)
         let entry = LedgerEntry(
             sequence: fold.head + 1, id: EntryID.random(), time: timeText, type: type,
@@ -99,7 +109,7 @@ struct Appender {
         let bytes = entry.canonicalBytes(previousHash: fold.headHash)
         let hash = Array(SHA256.hash(data: bytes))
         try transaction.append(entry, hash: hash)
-        fold.advance(sequence: entry.sequence, bytes: bytes, hash: hash)
+        return fold.advance(sequence: entry.sequence, bytes: bytes, hash: hash)
     }
 
     /// The registration rules the log cannot judge alone (``Edition/checkRegistration(_:pesel:registeredAs:at:)``),

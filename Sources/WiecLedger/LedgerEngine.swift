@@ -38,6 +38,10 @@ public protocol LedgerReading {
     /// The command remembered under an idempotency key, if any.
     func command(withKey key: String) throws -> StoredCommand?
 
+    /// The commands remembered under any of these keys, by key (one query for a group commit
+    /// where the engine is a round trip away; ``command(withKey:)`` for each by default).
+    func commands(withKeys keys: [String]) throws -> [String: StoredCommand]
+
     /// An edition's secret key for the keyed hashes of PESELs, if it has one yet.
     func editionSecret(of edition: EditionID) throws -> [UInt8]?
 
@@ -62,6 +66,16 @@ public protocol LedgerReading {
 
     /// The registers of voting pseudonyms: per edition, each PESEL's keyed hash and its pseudonym.
     func pseudonyms() throws -> [(edition: EditionID, peselHMAC: [UInt8], pseudonym: VoterID)]
+}
+
+extension LedgerReading {
+    public func commands(withKeys keys: [String]) throws -> [String: StoredCommand] {
+        var found: [String: StoredCommand] = [:]
+        for key in keys where found[key] == nil {
+            if let stored = try command(withKey: key) { found[key] = stored }
+        }
+        return found
+    }
 }
 
 /// What the ledger writes through an engine, inside ``LedgerEngine/write(_:)``.

@@ -14,10 +14,15 @@ struct LedgerFold: Sendable {
     var editions: [EditionID: EditionState] = [:]
 
     /// Takes in an entry whose canonical bytes and hash are known; its event is folded by the caller.
-    mutating func advance(sequence: Int64, bytes: [UInt8], hash: [UInt8]) {
+    ///
+    /// - Returns: The entry's RFC 6962 leaf hash.
+    @discardableResult
+    mutating func advance(sequence: Int64, bytes: [UInt8], hash: [UInt8]) -> [UInt8] {
         head = sequence
         headHash = hash
-        frontier.append(leafHash: Merkle.leafHash(bytes))
+        let leaf = Merkle.leafHash(bytes)
+        frontier.append(leafHash: leaf)
+        return leaf
     }
 
     /// Folds the entries appended since ``head`` (by this process or another). An entry whose

@@ -59,7 +59,8 @@ public final class LedgerStore: EditionStore {
         let signer = try writingSigner()
         return try withWriterFold { fold, transaction in
             let appender = Appender(transaction, signer: signer, at: time)
-            return try writes.map { try appender.apply($0, to: &fold) }
+            var remembered = try transaction.commands(withKeys: writes.map(\.idempotencyKey))
+            return try writes.map { try appender.apply($0, to: &fold, remembered: &remembered) }
         }
     }
 

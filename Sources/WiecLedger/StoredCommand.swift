@@ -13,4 +13,21 @@ public struct StoredCommand: Sendable, Hashable {
         self.fingerprint = fingerprint
         self.receipt = receipt
     }
+
+    /// Reads a stored command back from its fingerprint and its receipt's JSON text.
+    ///
+    /// - Throws: ``LedgerError`` when the text is not a receipt.
+    public init(fingerprint: [UInt8], receiptJSON: String) throws {
+        self.fingerprint = fingerprint
+        do {
+            receipt = try JSONValueDecoder.decode(Receipt.self, from: try JSONParser.parse(Array(receiptJSON.utf8)))
+        } catch {
+            throw LedgerError.storage("a remembered receipt does not read back: \(error)")
+        }
+    }
+
+    /// The receipt as engines keep it: its JSON text (RFC 8785).
+    public func receiptJSON() throws -> String {
+        String(decoding: try EventCoding.canonical(receipt), as: UTF8.self)
+    }
 }

@@ -71,7 +71,17 @@ final class PostgresLedgerTransaction: LedgerTransaction {
         try flush()
         guard let row = try session.rows("SELECT fingerprint, receipt FROM commands WHERE idempotency_key = \(key)").first else { return nil }
         let (fingerprint, receipt) = try decode(row, as: (Data, String).self)
-        return StoredCommand(fingerprint: Array(fingerprint), receipt: try JSONDecoder().decode(Receipt.self, from: Data(receipt.utf8)))
+        return try StoredCommand(fingerprint: Array(fingerprint), receiptJSON: receipt)
+    }
+
+    func commands(withKeys keys: [String]) throws -> [String: StoredCommand] {
+        try flush()
+        var found: [String: StoredCommand] = [:]
+        for row in try session.rows("SELECT idempotency_key, fingerprint, receipt FROM commands WHERE idempotency_key = ANY(\(keys)::text[])") {
+            let (key, fingerprint, receipt) = try decode(row, as: (String, Data, String).self)
+            found[key] = try StoredCommand(fingerprint: Array(fingerprint), receiptJSON: receipt)
+        }
+        return found
     }
 
     func editionSecret(of edition: EditionID) throws -> [UInt8]? {
@@ -107,7 +117,7 @@ final class PostgresLedgerTransaction: LedgerTransaction {
                 """)
             for row in rows {
                 let (key, fingerprint, receipt) = try decode(row, as: (String, Data, String).self)
-                try body(key, StoredCommand(fingerprint: Array(fingerprint), receipt: try JSONDecoder().decode(Receipt.self, from: Data(receipt.utf8))))
+                try body(key, try StoredCommand(fingerprint: Array(fingerprint), receiptJSON: receipt))
                 after = key
             }
             if rows.count < Self.page { return }
@@ -197,7 +207,7 @@ final class PostgresLedgerTransaction: LedgerTransaction {
         if !commands.isEmpty {
             let batch = commands
             commands = []
-            let receipts = try batch.map { String(decoding: try JSONEncoder().encode($0.0.receipt), as: UTF8.self) }
+            let receipts = try batch.map { try $0.0.receiptJSON() }
             try session.run(
                 """
                 INSERT INTO commands (idempotency_key, fingerprint, receipt)

@@ -4,13 +4,8 @@ import WiecCore
 import WiecLedger
 
 /// A row of `commands`: an idempotency key, the fingerprint of what was asked, and the receipt as JSON.
-struct CommandRecord: Codable, FetchableRecord, PersistableRecord {
+struct CommandRecord: Codable, FetchableRecord, TableRecord {
     static let databaseTableName = "commands"
-
-    /// The columns of `commands`.
-    enum Columns {
-        static let idempotencyKey = Column(CodingKeys.idempotencyKey)
-    }
 
     enum CodingKeys: String, CodingKey {
         case idempotencyKey = "idempotency_key", fingerprint, receipt
@@ -23,11 +18,11 @@ struct CommandRecord: Codable, FetchableRecord, PersistableRecord {
     init(_ command: StoredCommand, key: String) throws {
         idempotencyKey = key
         fingerprint = Data(command.fingerprint)
-        receipt = String(decoding: try JSONEncoder().encode(command.receipt), as: UTF8.self)
+        receipt = try command.receiptJSON()
     }
 
     /// The command as the ledger takes it.
     func stored() throws -> StoredCommand {
-        StoredCommand(fingerprint: Array(fingerprint), receipt: try JSONDecoder().decode(Receipt.self, from: Data(receipt.utf8)))
+        try StoredCommand(fingerprint: Array(fingerprint), receiptJSON: receipt)
     }
 }

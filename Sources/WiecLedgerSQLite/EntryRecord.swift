@@ -3,7 +3,7 @@ import GRDB
 import WiecLedger
 
 /// A row of `entries`: an entry of the log and the hash stored beside it.
-struct EntryRecord: FetchableRecord, PersistableRecord {
+struct EntryRecord: FetchableRecord, TableRecord {
     static let databaseTableName = "entries"
 
     /// The columns of `entries`.
@@ -22,27 +22,10 @@ struct EntryRecord: FetchableRecord, PersistableRecord {
     var entry: LedgerEntry
     var hash: [UInt8]
 
-    init(_ entry: LedgerEntry, hash: [UInt8]) {
-        self.entry = entry
-        self.hash = hash
-    }
-
     init(row: Row) throws {
         entry = LedgerEntry(
             sequence: row[Columns.sequence], id: row[Columns.id], time: row[Columns.time], type: row[Columns.type],
             actorRole: row[Columns.actorRole], actorID: row[Columns.actorID], edition: row[Columns.edition], body: row[Columns.body])
         hash = Array(row[Columns.hash] as Data)
-    }
-
-    func encode(to container: inout PersistenceContainer) throws {
-        container[Columns.sequence] = entry.sequence
-        container[Columns.id] = entry.id
-        container[Columns.time] = entry.time
-        container[Columns.type] = entry.type
-        container[Columns.actorRole] = entry.actorRole
-        container[Columns.actorID] = entry.actorID
-        container[Columns.edition] = entry.edition
-        container[Columns.body] = entry.body
-        container[Columns.hash] = Data(hash)
     }
 }

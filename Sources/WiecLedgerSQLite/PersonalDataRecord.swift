@@ -3,14 +3,12 @@ import GRDB
 import WiecLedger
 
 /// A row of `personal_data`: a resident's name and contact under the PESEL's keyed hash.
-struct PersonalDataRecord: Codable, FetchableRecord, PersistableRecord {
+struct PersonalDataRecord: Codable, FetchableRecord, TableRecord {
     static let databaseTableName = "personal_data"
 
     /// The columns of `personal_data`.
     enum Columns {
         static let residentID = Column(CodingKeys.residentID)
-        static let edition = Column(CodingKeys.edition)
-        static let peselHMAC = Column(CodingKeys.peselHMAC)
     }
 
     enum CodingKeys: String, CodingKey {

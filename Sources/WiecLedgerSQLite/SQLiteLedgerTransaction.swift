@@ -4,22 +4,25 @@ import WiecCore
 import WiecLedger
 
 /// The ledger's reads and writes on one SQLite connection, inside a transaction the
-/// ``SQLiteEngine`` opened.
+/// ``SQLiteEngine`` opened. What every request or every entry runs is plain SQL in the
+/// connection's statement cache (prepared once, not built and authorized per call); the rest
+/// goes through the records.
 struct SQLiteLedgerTransaction: LedgerTransaction {
     let db: Database
 
     func lastSequence() throws -> Int64 {
-        try EntryRecord.select(max(EntryRecord.Columns.sequence), as: Int64.self).fetchOne(db) ?? 0
+        try Int64.fetchOne(db.cachedStatement(sql: "SELECT max(seq) FROM entries")) ?? 0
     }
 
     func forEachEntry(in range: ClosedRange<Int64>, _ body: (LedgerEntry, [UInt8]) throws -> Void) throws {
-        let records = try EntryRecord.filter(range.contains(EntryRecord.Columns.sequence)).order(EntryRecord.Columns.sequence).fetchCursor(db)
+        let records = try EntryRecord.fetchCursor(
+            db.cachedStatement(sql: "SELECT * FROM entries WHERE seq BETWEEN ? AND ? ORDER BY seq"),
+            arguments: [range.lowerBound, range.upperBound])
         while let record = try records.next() { try body(record.entry, record.hash) }
     }
 
     func storedHash(of sequence: Int64) throws -> [UInt8]? {
-        try EntryRecord.select(EntryRecord.Columns.hash, as: Data.self).filter(EntryRecord.Columns.sequence == sequence).fetchOne(db)
-            .map(Array.init)
+        try Data.fetchOne(db.cachedStatement(sql: "SELECT hash FROM entries WHERE seq = ?"), arguments: [sequence]).map(Array.init)
     }
 
     func editionIDs() throws -> [EditionID] {
@@ -32,39 +35,49 @@ struct SQLiteLedgerTransaction: LedgerTransaction {
     }
 
     func command(withKey key: String) throws -> StoredCommand? {
-        try CommandRecord.filter(CommandRecord.Columns.idempotencyKey == key).fetchOne(db)?.stored()
+        try CommandRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM commands WHERE idempotency_key = ?"), arguments: [key])?.stored()
     }
 
     func editionSecret(of edition: EditionID) throws -> [UInt8]? {
-        try EditionSecretRecord.filter(EditionSecretRecord.Columns.edition == edition).fetchOne(db).map { Array($0.hmacKey) }
+        try Data.fetchOne(db.cachedStatement(sql: "SELECT hmac_key FROM edition_secrets WHERE edition = ?"), arguments: [edition])
+            .map(Array.init)
     }
 
     func resident(withPeselHMAC digest: [UInt8], in edition: EditionID) throws -> ResidentID? {
-        try PersonalDataRecord.filter(PersonalDataRecord.Columns.edition == edition && PersonalDataRecord.Columns.peselHMAC == Data(digest))
-            .fetchOne(db)?.residentID
+        try String.fetchOne(
+            db.cachedStatement(sql: "SELECT resident_id FROM personal_data WHERE edition = ? AND pesel_hmac = ?"),
+            arguments: [edition, Data(digest)])
     }
 
     func votingPseudonym(of resident: ResidentID, in edition: EditionID) throws -> VoterID? {
         try String.fetchOne(
-            db,
-            sql: """
-                SELECT v.pseudonym FROM personal_data p
-                JOIN voting_pseudonyms v ON v.edition = p.edition AND v.pesel_hmac = p.pesel_hmac
-                WHERE p.resident_id = ? AND p.edition = ?
-                """,
+            db.cachedStatement(
+                sql: """
+                    SELECT v.pseudonym FROM personal_data p
+                    JOIN voting_pseudonyms v ON v.edition = p.edition AND v.pesel_hmac = p.pesel_hmac
+                    WHERE p.resident_id = ? AND p.edition = ?
+                    """),
             arguments: [resident, edition])
     }
 
     func isIssuedPseudonym(_ voter: VoterID, in edition: EditionID) throws -> Bool {
-        try PseudonymRecord.filter(PseudonymRecord.Columns.edition == edition && PseudonymRecord.Columns.pseudonym == voter).isEmpty(db) == false
+        try Bool.fetchOne(
+            db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM voting_pseudonyms WHERE edition = ? AND pseudonym = ?)"),
+            arguments: [edition, voter]) ?? false
     }
 
     func append(_ entry: LedgerEntry, hash: [UInt8]) throws {
-        try EntryRecord(entry, hash: hash).insert(db)
+        try db.cachedStatement(
+            sql: "INSERT INTO entries (seq, id, time, type, actor_role, actor_id, edition, body, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        ).execute(arguments: [
+            entry.sequence, entry.id, entry.time, entry.type, entry.actorRole, entry.actorID, entry.edition, entry.body, Data(hash),
+        ])
     }
 
     func remember(_ command: StoredCommand, key: String) throws {
-        try CommandRecord(command, key: key).insert(db)
+        let record = try CommandRecord(command, key: key)
+        try db.cachedStatement(sql: "INSERT INTO commands (idempotency_key, fingerprint, receipt) VALUES (?, ?, ?)")
+            .execute(arguments: [record.idempotencyKey, record.fingerprint, record.receipt])
     }
 
     func fileCheckpoint(size: Int64, note: String) throws {
@@ -76,11 +89,13 @@ struct SQLiteLedgerTransaction: LedgerTransaction {
     }
 
     func storePersonalData(of resident: ResidentID, in edition: EditionID, peselHMAC: [UInt8], name: String, contact: String?) throws {
-        try PersonalDataRecord(residentID: resident, edition: edition, peselHMAC: Data(peselHMAC), name: name, contact: contact).insert(db)
+        try db.cachedStatement(sql: "INSERT INTO personal_data (resident_id, edition, pesel_hmac, name, contact) VALUES (?, ?, ?, ?, ?)")
+            .execute(arguments: [resident, edition, Data(peselHMAC), name, contact])
     }
 
     func keepPseudonym(_ pseudonym: VoterID, forPeselHMAC digest: [UInt8], in edition: EditionID) throws {
-        try PseudonymRecord(edition: edition, peselHMAC: Data(digest), pseudonym: pseudonym).insert(db, onConflict: .ignore)
+        try db.cachedStatement(sql: "INSERT OR IGNORE INTO voting_pseudonyms (edition, pesel_hmac, pseudonym) VALUES (?, ?, ?)")
+            .execute(arguments: [edition, Data(digest), pseudonym])
     }
 
     func retirePseudonyms(in edition: EditionID) throws {

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import WiecLedger
 
 /// Cross-site request forgery protection by a signed double-submit token: every visitor gets a
 /// random cookie, and every form carries an HMAC of it under the server's key. A POST whose
@@ -21,12 +22,12 @@ struct CSRFGuard: Sendable {
 
     /// A new random cookie value.
     static func newCookieValue() -> String {
-        SymmetricKey(size: .bits128).withUnsafeBytes { Data($0) }.map { String(format: "%02x", $0) }.joined()
+        Hex.encode(SymmetricKey(size: .bits128).withUnsafeBytes { Array($0) })
     }
 
     /// The token forms carry for a cookie value.
     func token(for cookieValue: String) -> String {
-        Data(HMAC<SHA256>.authenticationCode(for: Array(cookieValue.utf8), using: SymmetricKey(data: key))).map { String(format: "%02x", $0) }.joined()
+        Hex.encode(HMAC<SHA256>.authenticationCode(for: Array(cookieValue.utf8), using: SymmetricKey(data: key)))
     }
 
     /// Whether a form's token belongs to the request's cookie (compared in constant time).

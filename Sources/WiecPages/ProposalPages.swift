@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import WiecCore
 import WiecGateway
+import WiecLedger
 
 /// Proposals: the list, a proposal's page and its support button, the forms to submit and
 /// amend a proposal, to appeal a review and to submit an initiative, and "my submissions".
@@ -170,7 +171,7 @@ struct ProposalPages: Sendable {
     /// An id derived from the form's one-time key, so a resubmitted form names the same thing;
     /// the prefix ends in `~`, which no id a client chooses holds (`TextRules.id`).
     static func newID(prefix: String, ledgerKey: String) -> String {
-        prefix + SHA256.hash(data: Array(ledgerKey.utf8)).prefix(6).map { String(format: "%02x", $0) }.joined()
+        prefix + Hex.encode(SHA256.hash(data: Array(ledgerKey.utf8)).prefix(6))
     }
 
     private func submit(_ state: EditionState, form: FormData, actor: Actor, page: PageRequest) async throws -> Response {

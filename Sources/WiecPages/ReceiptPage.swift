@@ -38,7 +38,7 @@ struct ReceiptPage: ViewModel {
         fileName = "pokwitowanie-\(head.edition)-\(receipt.sequence).json"
     }
 
-    static func hex(_ bytes: [UInt8]) -> String { bytes.map { String(format: "%02x", $0) }.joined() }
+    static func hex(_ bytes: [UInt8]) -> String { Hex.encode(bytes) }
 
     func child(named name: String) -> Any? {
         switch name {

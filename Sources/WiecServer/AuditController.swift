@@ -59,7 +59,7 @@ struct AuditController: Sendable {
             throw Problem(Refusal(.invalidValue, "from and to are required"))
         }
         let proof = try gateway.store.consistencyProof(from: from, to: to)
-        return try Reply.json(Consistency(from: from, to: to, proof: proof.map { $0.map { String(format: "%02x", $0) }.joined() }))
+        return try Reply.json(Consistency(from: from, to: to, proof: proof.map(Hex.encode)))
     }
 
     @Sendable func publicKey(_ request: Request, context: WiecRequestContext) async throws -> Response {

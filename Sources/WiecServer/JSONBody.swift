@@ -30,7 +30,8 @@ struct JSONBody: Sendable {
         guard let text = buffer.getString(at: buffer.readerIndex, length: buffer.readableBytes),
             text.utf8.elementsEqual(buffer.readableBytesView)
         else { throw Problem.malformedJSON("the body is not UTF-8") }
-        let data = Data(text.precomposedStringWithCanonicalMapping.utf8)
+        // ASCII text is already in NFC.
+        let data = buffer.readableBytesView.allSatisfy({ $0 < 0x80 }) ? Data(buffer.readableBytesView) : Data(text.precomposedStringWithCanonicalMapping.utf8)
         let raw: Any
         do {
             raw = try JSONSerialization.jsonObject(with: data, options: [])
@@ -70,7 +71,7 @@ struct JSONBody: Sendable {
                 while next < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[next]) { next += 1 }
                 // A string followed by ':' is a key of the innermost object.
                 if next < bytes.count, bytes[next] == UInt8(ascii: ":"), objects.last != nil,
-                    let key = try? JSONSerialization.jsonObject(with: Data(bytes[start...position]), options: .fragmentsAllowed) as? String,
+                    let key = Self.key(bytes[start...position]),
                     objects[objects.count - 1]!.insert(key).inserted == false
                 {
                     return key
@@ -80,6 +81,13 @@ struct JSONBody: Sendable {
             position += 1
         }
         return nil
+    }
+
+    /// A key as decoded from its quoted JSON text: as it is when it holds no escape.
+    private static func key(_ quoted: ArraySlice<UInt8>) -> String? {
+        let inner = quoted.dropFirst().dropLast()
+        guard inner.contains(UInt8(ascii: "\\")) else { return String(decoding: inner, as: UTF8.self) }
+        return try? JSONSerialization.jsonObject(with: Data(quoted), options: .fragmentsAllowed) as? String
     }
 
     /// The first field of `raw` that the decoded value does not carry back, as a dotted path.

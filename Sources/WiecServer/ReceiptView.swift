@@ -15,11 +15,11 @@ struct ReceiptView: Codable, Sendable {
     /// Where the latest signed checkpoint is; the entry's proof is checked against one that covers it.
     var checkpoint: String
 
-    init(_ receipt: Receipt, leafHash: [UInt8]? = nil) {
+    init(_ receipt: Receipt, leafHash: String? = nil) {
         firstSequence = receipt.firstSequence
         sequence = receipt.lastSequence
         entryHash = receipt.lastHash
-        self.leafHash = leafHash.map { $0.map { String(format: "%02x", $0) }.joined() }
+        self.leafHash = leafHash
         proof = "/api/v1/audit/proof/\(receipt.lastSequence)"
         checkpoint = "/api/v1/audit/checkpoint"
     }

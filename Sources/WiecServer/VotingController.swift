@@ -105,7 +105,7 @@ struct VotingController: Sendable {
         let command = Command.castBallot(
             ballot: id, voter: actor.id, pool: input.pool, projects: input.projects, points: input.points ?? [], method: .internet)
         let receipt = try await gateway.execute(command, on: edition, by: actor, request: request)
-        let leaf = try gateway.store.leafHash(of: receipt.lastSequence)
+        let leaf = try receipt.lastLeafHash ?? Hex.encode(gateway.store.leafHash(of: receipt.lastSequence))
         return try Reply.json(Cast(ballot: id, pool: input.pool, receipt: ReceiptView(receipt, leafHash: leaf)), status: .created)
     }
 

@@ -166,7 +166,7 @@ import WiecLedger
                 orders.append(order)
             }
             let store = try LedgerStore(path: path, signer: try KeyFiles.signer(forLedger: path))
-            return (orders, try store.state(of: "los").residents)
+            return (orders, Set(try store.state(of: "los").residents))
         }
         let listed = (1...8).map { "l\($0)" }
         let expected = Set(residents.map { BallotOrder.randomPerVoter(seed: PageServer.orderSeed).arrange(listed, id: { $0 }, for: $0) })

@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import WiecCore
 import WiecGateway
+import WiecLedger
 
 /// What anyone (auditors first) reads to check an edition without a terminal of ours: the
 /// latest checkpoint, the public key and its fingerprint, the bundle, the exact commands that
@@ -35,7 +36,7 @@ struct AuditLogPages: Sendable {
     private func audit(_ state: EditionState, _ page: PageRequest) throws -> StaffPage {
         let t = { (key: String) in renderer.text(key, page) }
         let key = site.residents.verifier.verifierKeyText
-        let fingerprint = SHA256.hash(data: Array(key.utf8)).map { String(format: "%02x", $0) }.joined()
+        let fingerprint = Hex.encode(SHA256.hash(data: Array(key.utf8)))
         var checkpoint = StaffPage.Section(title: t("staff_checkpoint"), paragraphs: [t("staff_no_checkpoint")])
         if let note = try site.gateway.checkpoints().last {
             let shown = CheckpointNote(note)
