@@ -8,20 +8,43 @@ public enum KeyFiles {
     /// The verifier-key file of a ledger.
     public static func verifierKeyPath(forLedger path: String) -> String { path + ".vkey" }
 
-    /// Creates a new key beside a ledger; refuses to overwrite an existing one.
+    /// Creates a new key beside a ledger; refuses to overwrite an existing one. The key is
+    /// written whole to a file of its own first and then linked into place, which fails when
+    /// the key exists: of processes that create it at once, exactly one succeeds, and no one ever
+    /// reads a half-written key.
     ///
     /// - Throws: ``LedgerError`` when a key exists already or cannot be written.
     public static func create(forLedger path: String, name: String) throws -> CheckpointSigner {
         let keyPath = privateKeyPath(forLedger: path)
-        guard !FileManager.default.fileExists(atPath: keyPath) else {
-            throw LedgerError.key("\(keyPath) exists already; a ledger's key is never replaced")
-        }
+        guard !FileManager.default.fileExists(atPath: keyPath) else { throw exists(keyPath) }
         let signer = try CheckpointSigner(name: name)
+        let written = keyPath + ".new-" + UUID().uuidString
         guard FileManager.default.createFile(
-            atPath: keyPath, contents: Data((signer.privateKeyText + "\n").utf8), attributes: [.posixPermissions: 0o600])
-        else { throw LedgerError.key("cannot write \(keyPath)") }
-        try Data((signer.verifier.verifierKeyText + "\n").utf8).write(to: URL(fileURLWithPath: verifierKeyPath(forLedger: path)))
+            atPath: written, contents: Data((signer.privateKeyText + "\n").utf8), attributes: [.posixPermissions: 0o600])
+        else { throw LedgerError.key("cannot write \(written)") }
+        defer { unlink(written) }
+        guard link(written, keyPath) == 0 else {
+            throw errno == EEXIST ? exists(keyPath) : LedgerError.key("cannot write \(keyPath) (errno \(errno))")
+        }
+        try Data((signer.verifier.verifierKeyText + "\n").utf8).write(to: URL(fileURLWithPath: verifierKeyPath(forLedger: path)), options: .atomic)
         return signer
+    }
+
+    /// The signing key of a ledger, created under `name` when it has none yet (a server's first
+    /// start); when several processes start at once, they all get the one key that was made.
+    ///
+    /// - Throws: ``LedgerError`` when the key can be neither read nor written.
+    public static func signer(forLedger path: String, creatingAs name: String) throws -> CheckpointSigner {
+        if FileManager.default.fileExists(atPath: privateKeyPath(forLedger: path)) { return try signer(forLedger: path) }
+        do {
+            return try create(forLedger: path, name: name)
+        } catch where FileManager.default.fileExists(atPath: privateKeyPath(forLedger: path)) {
+            return try signer(forLedger: path)
+        }
+    }
+
+    private static func exists(_ keyPath: String) -> LedgerError {
+        .key("\(keyPath) exists already; a ledger's key is never replaced")
     }
 
     /// Reads the signing key of a ledger.

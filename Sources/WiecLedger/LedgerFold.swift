@@ -26,11 +26,16 @@ struct LedgerFold: Sendable {
     }
 
     /// Folds the entries appended since ``head`` (by this process or another). An entry whose
-    /// stored hash does not match its content, or a gap, stops everything.
+    /// stored hash does not match its content, or a gap, stops everything; so does a store that
+    /// holds fewer entries than were folded (restored from an old copy, or a standby that lagged
+    /// behind): appending to it would give two entries one sequence number.
     ///
     /// - Throws: ``LedgerError`` naming the entry; the engine's errors.
     mutating func catchUp(_ reading: any LedgerReading) throws {
         let last = try reading.lastSequence()
+        guard last >= head else {
+            throw LedgerError.storage("the store holds \(last) entries, fewer than the \(head) already read from it; run wiec verify")
+        }
         guard last > head else { return }
         try reading.forEachEntry(in: (head + 1)...last) { entry, stored in
             guard entry.sequence == head + 1 else { throw LedgerError.storage("entry \(head + 1) is missing; run wiec verify") }

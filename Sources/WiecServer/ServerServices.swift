@@ -18,12 +18,8 @@ public struct ServerServices: Sendable {
         let folder = (configuration.databasePath as NSString).deletingLastPathComponent
         if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
         // The key `wiec init` makes; a first start makes it the same way (origin wiec.local/<file>).
-        if FileManager.default.fileExists(atPath: KeyFiles.privateKeyPath(forLedger: configuration.databasePath)) {
-            signer = try KeyFiles.signer(forLedger: configuration.databasePath)
-        } else {
-            let file = ((configuration.databasePath as NSString).lastPathComponent as NSString).deletingPathExtension
-            signer = try KeyFiles.create(forLedger: configuration.databasePath, name: "wiec.local/" + file)
-        }
+        let file = ((configuration.databasePath as NSString).lastPathComponent as NSString).deletingPathExtension
+        signer = try KeyFiles.signer(forLedger: configuration.databasePath, creatingAs: "wiec.local/" + file)
         store = try configuration.store.store(signer: signer)
         access = try AccessStore(path: configuration.accessDatabasePath)
     }

@@ -110,6 +110,19 @@ struct LedgerStoreTests {
         #expect(try ledger.verify().entries == (try second.head().size))
     }
 
+    @Test("a store that lost its last entries under a running store is refused, and nothing is appended to it", arguments: StoreEngine.available)
+    func shorterStoreIsRefused(_ engine: StoreEngine) throws {
+        let ledger = try TemporaryLedger(on: engine)
+        try ledger.votingEdition()
+        try ledger.run(.registerVoter(voter: "v7"))
+        let head = try ledger.store.head().size
+        try ledger.tamper("DELETE FROM entries WHERE seq = \(head)")
+        let failure = try #require(throws: LedgerError.self) { try ledger.run(.registerVoter(voter: "v8")) }
+        #expect(failure.message.contains("fewer than the \(head)"), "\(failure)")
+        let reader = LedgerStore(engine: try ledger.reopen(), signer: nil)
+        #expect(try reader.head().size == head - 1, "nothing was appended after the loss")
+    }
+
     @Test("concurrent appenders on one store: a gapless sequence, an unbroken chain, one receipt per key", arguments: StoreEngine.available)
     func concurrentAppenders(_ engine: StoreEngine) throws {
         let ledger = try TemporaryLedger(on: engine)
