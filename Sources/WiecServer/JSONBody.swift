@@ -3,10 +3,12 @@ import Hummingbird
 import NIOCore
 import WiecCore
 import WiecGateway
+import WiecLedger
 
 /// Reads request bodies strictly: at most the configured size, UTF-8 normalised to NFC, JSON
-/// with no key given twice, that decodes to the endpoint's type, and no field the type does not
-/// know.
+/// with no key given twice and integers only (amounts are grosze), that decodes to the
+/// endpoint's type, and no field the type does not know. The body is parsed once, into the
+/// ledger's own `JSONValue`.
 struct JSONBody: Sendable {
     /// The largest body accepted, in bytes.
     var limit: Int
@@ -30,81 +32,42 @@ struct JSONBody: Sendable {
         guard let text = buffer.getString(at: buffer.readerIndex, length: buffer.readableBytes),
             text.utf8.elementsEqual(buffer.readableBytesView)
         else { throw Problem.malformedJSON("the body is not UTF-8") }
-        // ASCII text is already in NFC.
-        let data = buffer.readableBytesView.allSatisfy({ $0 < 0x80 }) ? Data(buffer.readableBytesView) : Data(text.precomposedStringWithCanonicalMapping.utf8)
-        let raw: Any
+        // ASCII text is already in NFC. One strict parse refuses a key given twice (never resolved
+        // silently to one of its values), fractions and trailing text.
+        let ascii = buffer.readableBytesView.allSatisfy { $0 < 0x80 }
+        let raw: JSONValue
         do {
-            raw = try JSONSerialization.jsonObject(with: data, options: [])
+            raw = try JSONValue(parsing: ascii ? Array(buffer.readableBytesView) : Array(text.precomposedStringWithCanonicalMapping.utf8))
         } catch {
-            throw Problem.malformedJSON("the body is not JSON")
+            throw Problem.malformedJSON("the body is not JSON: \(error.message)")
         }
-        // A key given twice is refused, never resolved silently to one of its values.
-        if let key = Self.duplicateKey(in: Array(data)) { throw Problem.malformedJSON("duplicate key \(key)") }
         let value: T
         do {
-            value = try JSONDecoder().decode(T.self, from: data)
+            value = try raw.decode(T.self)
         } catch let error as DecodingError {
             // A value of the right form that the domain refuses (a day the month lacks) is 422.
             if case .dataCorrupted(let context) = error, let refusal = context.underlyingError as? Refusal { throw refusal }
             throw Problem.malformedJSON(Self.describe(error))
         }
-        let known = try JSONSerialization.jsonObject(with: JSONEncoder().encode(value), options: [.fragmentsAllowed])
-        if let unknown = Self.unknownField(raw, known: known, path: "") { throw Problem.unknownField(unknown) }
+        if let unknown = Self.unknownField(raw, known: try JSONValue(encoding: value), path: "") { throw Problem.unknownField(unknown) }
         return value
-    }
-
-    /// The first key that an object of a JSON text (already known to be valid) gives twice,
-    /// as decoded (`"i\u0064"` is `id`), or `nil`.
-    static func duplicateKey(in bytes: [UInt8]) -> String? {
-        var objects: [Set<String>?] = []
-        var position = 0
-        while position < bytes.count {
-            switch bytes[position] {
-            case UInt8(ascii: "{"): objects.append([])
-            case UInt8(ascii: "["): objects.append(nil)
-            case UInt8(ascii: "}"), UInt8(ascii: "]"): objects.removeLast()
-            case UInt8(ascii: "\""):
-                let start = position
-                position += 1
-                while bytes[position] != UInt8(ascii: "\"") { position += bytes[position] == UInt8(ascii: "\\") ? 2 : 1 }
-                var next = position + 1
-                while next < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[next]) { next += 1 }
-                // A string followed by ':' is a key of the innermost object.
-                if next < bytes.count, bytes[next] == UInt8(ascii: ":"), objects.last != nil,
-                    let key = Self.key(bytes[start...position]),
-                    objects[objects.count - 1]!.insert(key).inserted == false
-                {
-                    return key
-                }
-            default: break
-            }
-            position += 1
-        }
-        return nil
-    }
-
-    /// A key as decoded from its quoted JSON text: as it is when it holds no escape.
-    private static func key(_ quoted: ArraySlice<UInt8>) -> String? {
-        let inner = quoted.dropFirst().dropLast()
-        guard inner.contains(UInt8(ascii: "\\")) else { return String(decoding: inner, as: UTF8.self) }
-        return try? JSONSerialization.jsonObject(with: Data(quoted), options: .fragmentsAllowed) as? String
     }
 
     /// The first field of `raw` that the decoded value does not carry back, as a dotted path.
     /// A field sent as `null` that the value leaves out is not unknown.
-    static func unknownField(_ raw: Any, known: Any, path: String) -> String? {
+    static func unknownField(_ raw: JSONValue, known: JSONValue, path: String) -> String? {
         switch (raw, known) {
-        case (let raw as [String: Any], let known as [String: Any]):
+        case (.object(let raw), .object(let known)):
             for key in raw.keys.sorted() {
                 let child = path.isEmpty ? key : "\(path).\(key)"
                 guard let value = known[key] else {
-                    if raw[key] is NSNull { continue }
+                    if raw[key] == .null { continue }
                     return child
                 }
                 if let found = unknownField(raw[key]!, known: value, path: child) { return found }
             }
             return nil
-        case (let raw as [Any], let known as [Any]):
+        case (.array(let raw), .array(let known)):
             for (index, pair) in zip(raw, known).enumerated() {
                 if let found = unknownField(pair.0, known: pair.1, path: "\(path)[\(index)]") { return found }
             }
