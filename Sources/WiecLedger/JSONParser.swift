@@ -1,14 +1,19 @@
 /// Parses JSON text into a ``JSONValue``. Numbers must be integers (the log holds no others);
-/// a fraction or exponent is an error, as is anything after the value.
+/// a fraction or exponent is an error, as is anything after the value. Requests may write an
+/// integer in any form JSON Schema counts as one (`159.0`, `1e3`): ``parse(_:integralForms:)``.
 struct JSONParser {
     private let bytes: [UInt8]
     private var position = 0
+    private var integralForms = false
 
     /// Parses a whole document.
     ///
+    /// - Parameter integralForms: Whether a number with a fraction or an exponent is taken when
+    ///   its value is an integer (`2.50e2` is 250); otherwise only plain integers are.
     /// - Throws: ``LedgerError`` naming the byte offset of the first problem.
-    static func parse(_ bytes: [UInt8]) throws(LedgerError) -> JSONValue {
+    static func parse(_ bytes: [UInt8], integralForms: Bool = false) throws(LedgerError) -> JSONValue {
         var parser = JSONParser(bytes: bytes)
+        parser.integralForms = integralForms
         let value = try parser.value(depth: 0)
         parser.skipWhitespace()
         guard parser.position == bytes.count else { throw parser.failure("text after the JSON value") }
@@ -111,11 +116,52 @@ struct JSONParser {
         }
         guard position > digitsStart else { throw failure("expected a value") }
         if position < bytes.count, [UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E")].contains(bytes[position]) {
-            throw failure("only integers are allowed")
+            guard integralForms else { throw failure("only integers are allowed") }
+            return try integralForm(negative: start < digitsStart, digits: Array(bytes[digitsStart..<position]))
         }
         guard let value = Int64(String(decoding: bytes[start..<position], as: UTF8.self)) else {
             throw failure("integer out of range")
         }
+        return value
+    }
+
+    /// The rest of a number with a fraction or an exponent, whose integer digits are read: its
+    /// value exactly, when that is an integer in 64 bits.
+    private mutating func integralForm(negative: Bool, digits integerDigits: [UInt8]) throws(LedgerError) -> Int64 {
+        var digits = integerDigits
+        var exponent = 0
+        if bytes[position] == UInt8(ascii: ".") {
+            position += 1
+            let fractionStart = position
+            while position < bytes.count, bytes[position] >= UInt8(ascii: "0"), bytes[position] <= UInt8(ascii: "9") { position += 1 }
+            guard position > fractionStart else { throw failure("expected a digit after '.'") }
+            digits += bytes[fractionStart..<position]
+            exponent -= position - fractionStart
+        }
+        if position < bytes.count, bytes[position] == UInt8(ascii: "e") || bytes[position] == UInt8(ascii: "E") {
+            position += 1
+            var sign = 1
+            if position < bytes.count, bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-") {
+                sign = bytes[position] == UInt8(ascii: "-") ? -1 : 1
+                position += 1
+            }
+            let exponentStart = position
+            while position < bytes.count, bytes[position] >= UInt8(ascii: "0"), bytes[position] <= UInt8(ascii: "9") { position += 1 }
+            guard position > exponentStart else { throw failure("expected a digit in the exponent") }
+            // Beyond four digits the value is 0, a fraction or out of range whatever the exponent.
+            let written = bytes[exponentStart..<position].drop { $0 == UInt8(ascii: "0") }
+            exponent += sign * (written.count > 4 ? 99_999 : Int(String(decoding: written, as: UTF8.self)) ?? 0)
+        }
+        digits = Array(digits.drop { $0 == UInt8(ascii: "0") })
+        if digits.isEmpty { return 0 }
+        while exponent < 0, digits.last == UInt8(ascii: "0") {
+            digits.removeLast()
+            exponent += 1
+        }
+        guard exponent >= 0 else { throw failure("\(negative ? "-" : "")\(String(decoding: integerDigits, as: UTF8.self))… is not an integer") }
+        guard digits.count + exponent <= 19,
+            let value = Int64((negative ? "-" : "") + String(decoding: digits, as: UTF8.self) + String(repeating: "0", count: exponent))
+        else { throw failure("integer out of range") }
         return value
     }
 

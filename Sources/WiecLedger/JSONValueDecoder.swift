@@ -3,8 +3,18 @@ struct JSONValueDecoder {
     /// Decodes a value.
     ///
     /// - Throws: `DecodingError` naming the coding path of the first mismatch.
-    static func decode<T: Decodable>(_ type: T.Type, from value: JSONValue) throws -> T {
-        try T(from: ValueDecoder(value: value, codingPath: []))
+    static func decode<T: Decodable>(_ type: T.Type, from value: JSONValue, asked: AskedFields? = nil) throws -> T {
+        try T(from: ValueDecoder(value: value, codingPath: [], asked: asked))
+    }
+
+    /// The fields a decoding asked for, as dotted paths of keys (positions in arrays left out:
+    /// every element of an array is decoded as one type).
+    final class AskedFields {
+        var paths: Set<String> = []
+
+        func note(_ key: some CodingKey, under codingPath: [any CodingKey]) {
+            paths.insert((codingPath.map(\.stringValue) + [key.stringValue]).joined(separator: "."))
+        }
     }
 
     static func mismatch(_ expected: String, _ value: JSONValue, _ path: [any CodingKey]) -> DecodingError {
@@ -34,31 +44,37 @@ struct JSONValueDecoder {
     struct ValueDecoder: Decoder {
         let value: JSONValue
         var codingPath: [any CodingKey]
+        let asked: AskedFields?
         var userInfo: [CodingUserInfoKey: Any] { [:] }
 
         func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
             guard case .object(let members) = value else { throw mismatch("an object", value, codingPath) }
-            return KeyedDecodingContainer(Keyed(members: members, codingPath: codingPath))
+            return KeyedDecodingContainer(Keyed(members: members, codingPath: codingPath, asked: asked))
         }
 
         func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
             guard case .array(let values) = value else { throw mismatch("an array", value, codingPath) }
-            return Unkeyed(values: values, codingPath: codingPath)
+            return Unkeyed(values: values, codingPath: codingPath, asked: asked)
         }
 
         func singleValueContainer() throws -> any SingleValueDecodingContainer {
-            Single(value: value, codingPath: codingPath)
+            Single(value: value, codingPath: codingPath, asked: asked)
         }
     }
 
     struct Keyed<Key: CodingKey>: KeyedDecodingContainerProtocol {
         let members: [String: JSONValue]
         var codingPath: [any CodingKey]
+        let asked: AskedFields?
         var allKeys: [Key] { members.keys.compactMap(Key.init(stringValue:)) }
 
-        func contains(_ key: Key) -> Bool { members[key.stringValue] != nil }
+        func contains(_ key: Key) -> Bool {
+            asked?.note(key, under: codingPath)
+            return members[key.stringValue] != nil
+        }
 
         private func member(_ key: Key) throws -> JSONValue {
+            asked?.note(key, under: codingPath)
             guard let value = members[key.stringValue] else {
                 throw DecodingError.keyNotFound(key, .init(codingPath: codingPath, debugDescription: "no key \(key.stringValue)"))
             }
@@ -82,38 +98,41 @@ struct JSONValueDecoder {
         func decode(_ type: UInt64.Type, forKey key: Key) throws -> UInt64 { try integer(member(key), codingPath + [key]) }
 
         func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
-            try T(from: ValueDecoder(value: member(key), codingPath: codingPath + [key]))
+            try T(from: ValueDecoder(value: member(key), codingPath: codingPath + [key], asked: asked))
         }
 
         func nestedContainer<NestedKey: CodingKey>(
             keyedBy type: NestedKey.Type, forKey key: Key
         ) throws -> KeyedDecodingContainer<NestedKey> {
-            try ValueDecoder(value: member(key), codingPath: codingPath + [key]).container(keyedBy: type)
+            try ValueDecoder(value: member(key), codingPath: codingPath + [key], asked: asked).container(keyedBy: type)
         }
 
         func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer {
-            try ValueDecoder(value: member(key), codingPath: codingPath + [key]).unkeyedContainer()
+            try ValueDecoder(value: member(key), codingPath: codingPath + [key], asked: asked).unkeyedContainer()
         }
 
         func superDecoder() throws -> any Decoder {
-            ValueDecoder(value: members["super"] ?? .null, codingPath: codingPath)
+            ValueDecoder(value: members["super"] ?? .null, codingPath: codingPath, asked: asked)
         }
 
         func superDecoder(forKey key: Key) throws -> any Decoder {
-            ValueDecoder(value: members[key.stringValue] ?? .null, codingPath: codingPath + [key])
+            asked?.note(key, under: codingPath)
+            return ValueDecoder(value: members[key.stringValue] ?? .null, codingPath: codingPath + [key], asked: asked)
         }
     }
 
     struct Unkeyed: UnkeyedDecodingContainer {
         let values: [JSONValue]
         var codingPath: [any CodingKey]
+        let asked: AskedFields?
         var currentIndex = 0
         var count: Int? { values.count }
         var isAtEnd: Bool { currentIndex >= values.count }
 
-        init(values: [JSONValue], codingPath: [any CodingKey]) {
+        init(values: [JSONValue], codingPath: [any CodingKey], asked: AskedFields?) {
             self.values = values
             self.codingPath = codingPath
+            self.asked = asked
         }
 
         private mutating func next() throws -> JSONValue {
@@ -146,25 +165,26 @@ struct JSONValueDecoder {
         mutating func decode(_ type: UInt64.Type) throws -> UInt64 { try integer(next(), codingPath) }
 
         mutating func decode<T: Decodable>(_ type: T.Type) throws -> T {
-            try T(from: ValueDecoder(value: next(), codingPath: codingPath))
+            try T(from: ValueDecoder(value: next(), codingPath: codingPath, asked: asked))
         }
 
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {
-            try ValueDecoder(value: next(), codingPath: codingPath).container(keyedBy: type)
+            try ValueDecoder(value: next(), codingPath: codingPath, asked: asked).container(keyedBy: type)
         }
 
         mutating func nestedUnkeyedContainer() throws -> any UnkeyedDecodingContainer {
-            try ValueDecoder(value: next(), codingPath: codingPath).unkeyedContainer()
+            try ValueDecoder(value: next(), codingPath: codingPath, asked: asked).unkeyedContainer()
         }
 
         mutating func superDecoder() throws -> any Decoder {
-            ValueDecoder(value: try next(), codingPath: codingPath)
+            ValueDecoder(value: try next(), codingPath: codingPath, asked: asked)
         }
     }
 
     struct Single: SingleValueDecodingContainer {
         let value: JSONValue
         var codingPath: [any CodingKey]
+        let asked: AskedFields?
 
         func decodeNil() -> Bool { value == .null }
         func decode(_ type: Bool.Type) throws -> Bool { try bool(value, codingPath) }
@@ -183,7 +203,7 @@ struct JSONValueDecoder {
         func decode(_ type: UInt64.Type) throws -> UInt64 { try integer(value, codingPath) }
 
         func decode<T: Decodable>(_ type: T.Type) throws -> T {
-            try T(from: ValueDecoder(value: value, codingPath: codingPath))
+            try T(from: ValueDecoder(value: value, codingPath: codingPath, asked: asked))
         }
     }
 }

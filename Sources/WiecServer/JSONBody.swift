@@ -6,7 +6,7 @@ import WiecGateway
 import WiecLedger
 
 /// Reads request bodies strictly: at most the configured size, UTF-8 normalised to NFC, JSON
-/// with no key given twice and integers only (amounts are grosze), that decodes to the
+/// with no key given twice and integers only (amounts are grosze; `159.0` is 159), that decodes to the
 /// endpoint's type, and no field the type does not know. The body is parsed once, into the
 /// ledger's own `JSONValue`.
 struct JSONBody: Sendable {
@@ -33,48 +33,25 @@ struct JSONBody: Sendable {
             text.utf8.elementsEqual(buffer.readableBytesView)
         else { throw Problem.malformedJSON("the body is not UTF-8") }
         // ASCII text is already in NFC. One strict parse refuses a key given twice (never resolved
-        // silently to one of its values), fractions and trailing text.
+        // silently to one of its values), numbers that are not integers and trailing text.
         let ascii = buffer.readableBytesView.allSatisfy { $0 < 0x80 }
         let raw: JSONValue
         do {
-            raw = try JSONValue(parsing: ascii ? Array(buffer.readableBytesView) : Array(text.precomposedStringWithCanonicalMapping.utf8))
+            raw = try JSONValue(
+                parsing: ascii ? Array(buffer.readableBytesView) : Array(text.precomposedStringWithCanonicalMapping.utf8), integralForms: true)
         } catch {
             throw Problem.malformedJSON("the body is not JSON: \(error.message)")
         }
-        let value: T
+        let (value, unknown): (T, String?)
         do {
-            value = try raw.decode(T.self)
+            (value, unknown) = try raw.decode(T.self)
         } catch let error as DecodingError {
             // A value of the right form that the domain refuses (a day the month lacks) is 422.
             if case .dataCorrupted(let context) = error, let refusal = context.underlyingError as? Refusal { throw refusal }
             throw Problem.malformedJSON(Self.describe(error))
         }
-        if let unknown = Self.unknownField(raw, known: try JSONValue(encoding: value), path: "") { throw Problem.unknownField(unknown) }
+        if let unknown { throw Problem.unknownField(unknown) }
         return value
-    }
-
-    /// The first field of `raw` that the decoded value does not carry back, as a dotted path.
-    /// A field sent as `null` that the value leaves out is not unknown.
-    static func unknownField(_ raw: JSONValue, known: JSONValue, path: String) -> String? {
-        switch (raw, known) {
-        case (.object(let raw), .object(let known)):
-            for key in raw.keys.sorted() {
-                let child = path.isEmpty ? key : "\(path).\(key)"
-                guard let value = known[key] else {
-                    if raw[key] == .null { continue }
-                    return child
-                }
-                if let found = unknownField(raw[key]!, known: value, path: child) { return found }
-            }
-            return nil
-        case (.array(let raw), .array(let known)):
-            for (index, pair) in zip(raw, known).enumerated() {
-                if let found = unknownField(pair.0, known: pair.1, path: "\(path)[\(index)]") { return found }
-            }
-            return nil
-        default:
-            return nil
-        }
     }
 
     /// A decoding error as "field: what".

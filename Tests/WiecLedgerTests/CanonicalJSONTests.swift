@@ -17,6 +17,21 @@ struct CanonicalJSONTests {
         #expect(throws: LedgerError.self) { try JSONParser.parse(Array(text.utf8)) }
     }
 
+    @Test(
+        "a request may write an integer as JSON Schema allows: with a zero fraction or an exponent",
+        arguments: [("159.0", 159), ("1e3", 1000), ("2.50E+2", 250), ("-0.0", 0), ("0e99999999", 0), ("-12.000e1", -120),
+                    ("9223372036854775807.0", Int64.max), ("-92233720368547758.08e2", Int64.min), ("1000e-3", 1)] as [(String, Int64)])
+    func integralForms(_ text: String, _ value: Int64) throws {
+        #expect(try JSONParser.parse(Array(text.utf8), integralForms: true) == .integer(value))
+        #expect(throws: LedgerError.self, "the log's own text takes plain integers only") { try JSONParser.parse(Array(text.utf8)) }
+    }
+
+    @Test("a number that is not an integer, or beyond 64 bits, is refused in any form",
+          arguments: ["1.5", "1e-1", "1e19", "9223372036854775808.0", "1e99999", "1.", "1e", "1e+", ".5", "-"])
+    func notIntegers(_ text: String) {
+        #expect(throws: LedgerError.self) { try JSONParser.parse(Array(text.utf8), integralForms: true) }
+    }
+
     @Test("every kind of event goes to type and body and back unchanged")
     func eventsRoundTrip() throws {
         let pool = PoolConfig(

@@ -120,6 +120,9 @@ import Testing
             let admin = server.admin
             expectProblem(
                 try await client.post("/api/v1/editions", token: admin, ["id": "x", "name": "X", "admin": true]), .badRequest, "unknown_field")
+            // A field the type does not know is refused even as null; a known optional one as null is nothing.
+            expectProblem(try await client.send(.post, "/api/v1/editions", token: admin, raw: #"{"id": "x", "name": "X", "": null}"#), .badRequest, "unknown_field")
+            expectProblem(try await client.send(.post, "/api/v1/editions", token: admin, raw: #"{"id": "x", "name": 1.5}"#), .badRequest, "malformed_json")
             expectProblem(try await client.send(.post, "/api/v1/editions", token: admin, raw: "{\"id\": "), .badRequest, "malformed_json")
             expectProblem(try await client.post("/api/v1/editions", token: admin, ["id": "x"]), .badRequest, "malformed_json")
             expectProblem(
