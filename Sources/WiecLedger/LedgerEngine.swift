@@ -35,11 +35,8 @@ public protocol LedgerReading {
     /// The signed checkpoints, smallest tree first, each with the size it was filed under.
     func checkpoints() throws -> [(size: Int64, note: String)]
 
-    /// The command remembered under an idempotency key, if any.
-    func command(withKey key: String) throws -> StoredCommand?
-
-    /// The commands remembered under any of these keys, by key (one query for a group commit
-    /// where the engine is a round trip away; ``command(withKey:)`` for each by default).
+    /// The commands remembered under any of these idempotency keys, by key: the keys of a
+    /// group commit, looked up at once.
     func commands(withKeys keys: [String]) throws -> [String: StoredCommand]
 
     /// An edition's secret key for the keyed hashes of PESELs, if it has one yet.
@@ -66,16 +63,6 @@ public protocol LedgerReading {
 
     /// The registers of voting pseudonyms: per edition, each PESEL's keyed hash and its pseudonym.
     func pseudonyms() throws -> [(edition: EditionID, peselHMAC: [UInt8], pseudonym: VoterID)]
-}
-
-extension LedgerReading {
-    public func commands(withKeys keys: [String]) throws -> [String: StoredCommand] {
-        var found: [String: StoredCommand] = [:]
-        for key in keys where found[key] == nil {
-            if let stored = try command(withKey: key) { found[key] = stored }
-        }
-        return found
-    }
 }
 
 /// What the ledger writes through an engine, inside ``LedgerEngine/write(_:)``.

@@ -67,13 +67,6 @@ final class PostgresLedgerTransaction: LedgerTransaction {
         }
     }
 
-    func command(withKey key: String) throws -> StoredCommand? {
-        try flush()
-        guard let row = try session.rows("SELECT fingerprint, receipt FROM commands WHERE idempotency_key = \(key)").first else { return nil }
-        let (fingerprint, receipt) = try decode(row, as: (Data, String).self)
-        return try StoredCommand(fingerprint: Array(fingerprint), receiptJSON: receipt)
-    }
-
     func commands(withKeys keys: [String]) throws -> [String: StoredCommand] {
         try flush()
         var found: [String: StoredCommand] = [:]

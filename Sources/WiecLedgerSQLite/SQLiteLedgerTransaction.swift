@@ -34,8 +34,14 @@ struct SQLiteLedgerTransaction: LedgerTransaction {
         try CheckpointRecord.order(CheckpointRecord.Columns.size).fetchAll(db).map { ($0.size, $0.note) }
     }
 
-    func command(withKey key: String) throws -> StoredCommand? {
-        try CommandRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM commands WHERE idempotency_key = ?"), arguments: [key])?.stored()
+    func commands(withKeys keys: [String]) throws -> [String: StoredCommand] {
+        // One cached statement a key: a lookup in the file costs no round trip.
+        let statement = try db.cachedStatement(sql: "SELECT * FROM commands WHERE idempotency_key = ?")
+        var found: [String: StoredCommand] = [:]
+        for key in keys where found[key] == nil {
+            if let record = try CommandRecord.fetchOne(statement, arguments: [key]) { found[key] = try record.stored() }
+        }
+        return found
     }
 
     func editionSecret(of edition: EditionID) throws -> [UInt8]? {

@@ -29,16 +29,17 @@ struct JSONBody: Sendable {
             throw Problem.bodyTooLarge("the body is larger than \(limit) bytes")
         }
         if buffer.readableBytes == 0, let empty { return empty }
-        guard let text = buffer.getString(at: buffer.readerIndex, length: buffer.readableBytes),
-            text.utf8.elementsEqual(buffer.readableBytesView)
-        else { throw Problem.malformedJSON("the body is not UTF-8") }
-        // ASCII text is already in NFC. One strict parse refuses a key given twice (never resolved
-        // silently to one of its values), numbers that are not integers and trailing text.
-        let ascii = buffer.readableBytesView.allSatisfy { $0 < 0x80 }
+        var bytes = Array(buffer.readableBytesView)
+        // ASCII text is valid UTF-8 and already in NFC.
+        if !bytes.allSatisfy({ $0 < 0x80 }) {
+            guard let text = String(validating: bytes, as: UTF8.self) else { throw Problem.malformedJSON("the body is not UTF-8") }
+            bytes = Array(text.precomposedStringWithCanonicalMapping.utf8)
+        }
+        // One strict parse refuses a key given twice (never resolved silently to one of its
+        // values), numbers that are not integers and trailing text.
         let raw: JSONValue
         do {
-            raw = try JSONValue(
-                parsing: ascii ? Array(buffer.readableBytesView) : Array(text.precomposedStringWithCanonicalMapping.utf8), integralForms: true)
+            raw = try JSONValue(parsing: bytes, integralForms: true)
         } catch {
             throw Problem.malformedJSON("the body is not JSON: \(error.message)")
         }
