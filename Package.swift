@@ -71,14 +71,14 @@ let package = Package(
         // bundle with its pools.
         .target(name: "WiecExchange", dependencies: ["WiecLedger", "WiecCore", "WiecTally", "Pabulib"]),
         // What the JSON API and the pages share: the command gateway and its group commit,
-        // problems and their catalogue, text rules, staff accounts and resident tokens.
+        // problems and their catalogue, text rules, staff accounts and resident tokens (over the
+        // store's access engine).
         .target(
             name: "WiecGateway",
             dependencies: [
                 "WiecCore", "WiecLedger",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Metrics", package: "swift-metrics"),
-                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
@@ -104,7 +104,6 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
-                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             resources: [.copy("Resources/openapi.json")]
@@ -120,8 +119,8 @@ let package = Package(
         ),
         .executableTarget(name: "wiec", dependencies: ["WiecCLI"]),
         // Paths to the real elections in ../shared/pabulib and the samples in ballots/, the seeded
-        // generator and an observed engine, for tests.
-        .target(name: "WiecTestSupport", dependencies: ["WiecLedger"], path: "Tests/WiecTestSupport"),
+        // generator, an observed engine and the engines the store suites run on, for tests.
+        .target(name: "WiecTestSupport", dependencies: ["WiecLedger", "WiecLedgerSQLite", "WiecLedgerPostgres"], path: "Tests/WiecTestSupport"),
         .testTarget(name: "WiecTallyTests", dependencies: ["WiecTally", "Pabulib", "WiecTestSupport"], exclude: ["Fixtures"]),
         .testTarget(
             name: "PabulibTests",

@@ -7,7 +7,7 @@ import WiecServer
 struct InitCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
-        abstract: "Create a ledger file and its Ed25519 signing key (FILE.key, mode 0600; FILE.vkey to publish)."
+        abstract: "Create a ledger and its Ed25519 signing key (beside a SQLite FILE: FILE.key, mode 0600, and FILE.vkey to publish; in the database for PostgreSQL)."
     )
 
     @OptionGroup var ledger: LedgerOptions
@@ -17,17 +17,17 @@ struct InitCommand: AsyncParsableCommand {
 
     func run() async throws {
         let location = try ledger.location
-        guard !location.exists else {
+        guard try !location.exists() else {
             throw ValidationError("\(location) exists already")
         }
-        let files = location.localFiles
-        let folder = (files as NSString).deletingLastPathComponent
-        if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
-        let name = origin ?? "wiec.local/" + ((files as NSString).lastPathComponent as NSString).deletingPathExtension
-        let signer = try KeyFiles.create(forLedger: files, name: name)
+        try location.createFolder()
+        let signer = try location.createSigner(name: origin ?? location.defaultOrigin)
         _ = try location.store(signer: signer)
         print("created \(location)")
-        print("signing key \(KeyFiles.privateKeyPath(forLedger: files)) (keep it secret)")
+        switch location {
+        case .sqlite(let path): print("signing key \(KeyFiles.privateKeyPath(forLedger: path)) (keep it secret)")
+        case .postgres: print("signing key in the database's access_secrets table (keep the database's access closed)")
+        }
         print("verifier key \(signer.verifier.verifierKeyText)")
     }
 }

@@ -6,7 +6,7 @@ import WiecServer
 struct LedgerOptions: ParsableArguments {
     @Option(
         name: [.customLong("store"), .customLong("db")],
-        help: "The store: sqlite:PATH (or a bare PATH) or postgres://user@host:port/database. Its key is PREFIX.key: beside the SQLite file, or wiec-data/DATABASE.key for PostgreSQL.")
+        help: "The store: sqlite:PATH (or a bare PATH) or postgres://user@host:port/database. Its signing key is PATH.key beside the SQLite file, or kept in the PostgreSQL database.")
     var path: String
 
     /// Where the store is.
@@ -14,10 +14,10 @@ struct LedgerOptions: ParsableArguments {
         get throws { try StoreLocation(path) }
     }
 
-    /// Opens the store with its signing key (beside it: ``StoreLocation/localFiles``).
+    /// Opens the store with its signing key.
     func signedStore() throws -> (store: LedgerStore, signer: CheckpointSigner) {
         let location = try location
-        let signer = try KeyFiles.signer(forLedger: location.localFiles)
+        let signer = try location.signer()
         return (try location.store(signer: signer), signer)
     }
 }

@@ -11,8 +11,10 @@ struct MigrateCommand: AsyncParsableCommand {
         discussion: """
             Copies every entry with its hash, every checkpoint, the idempotency keys, the editions' secrets, the personal \
             data and the registers of voting pseudonyms in one transaction, then verifies the copy in full and compares its \
-            head hash and checkpoints with the source's. The signing key and the access file are copied to the target's \
-            files (PREFIX.key, PREFIX.vkey, PREFIX.access) unless it has its own. Stop the servers of the source first.
+            head hash and checkpoints with the source's. The signing key and the access data (staff accounts, sign-in codes, \
+            the server's secret, so that every token stays valid) go with it: into FILE.key, FILE.vkey and FILE.access \
+            beside a SQLite target, or into a PostgreSQL target's tables. Page sessions do not; staff sign in again. Stop \
+            the servers of the source first.
             """
     )
 
@@ -26,23 +28,23 @@ struct MigrateCommand: AsyncParsableCommand {
         let source = try StoreLocation(from)
         let target = try StoreLocation(to)
         guard source != target else { throw ValidationError("--from and --to name the same store") }
-        let verifier = try KeyFiles.verifier(at: KeyFiles.verifierKeyPath(forLedger: source.localFiles))
+        let signer = try source.signer()
         if case .sqlite(let path) = target, FileManager.default.fileExists(atPath: path) {
             throw ValidationError("\(path) exists already; the copy goes into a new store")
         }
-        let folder = (target.localFiles as NSString).deletingLastPathComponent
-        if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
-        let started = Date()
-        let outcome = try LedgerMigration.copy(from: try source.readingEngine(), to: try target.engine(), verifier: verifier)
-        if source.localFiles != target.localFiles {
-            for suffix in [".key", ".vkey", ".access"] where !FileManager.default.fileExists(atPath: target.localFiles + suffix) {
-                if FileManager.default.fileExists(atPath: source.localFiles + suffix) {
-                    try FileManager.default.copyItem(atPath: source.localFiles + suffix, toPath: target.localFiles + suffix)
-                }
-            }
+        try target.createFolder()
+        if let held = try? target.signer(), held.privateKeyText != signer.privateKeyText {
+            throw ValidationError("\(target) has a signing key of its own; the copy's checkpoints are signed with the source's")
         }
+        let started = Date()
+        let outcome = try LedgerMigration.copy(from: try source.readingEngine(), to: try target.engine(), verifier: signer.verifier)
+        var access = try source.accessEngine().snapshot()
+        access.secrets[StoreLocation.signingKeySecret] = nil
+        let targetAccess = try target.accessEngine()
+        if try targetAccess.snapshot().isEmpty { try targetAccess.restore(access) }
+        try target.keep(signer)
         let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
-        print("copied \(source) to \(target): \(outcome.entries) entries, \(outcome.checkpoints) checkpoints, \(outcome.commands) idempotency keys, \(outcome.residents) residents' personal data (\(seconds) s)")
+        print("copied \(source) to \(target): \(outcome.entries) entries, \(outcome.checkpoints) checkpoints, \(outcome.commands) idempotency keys, \(outcome.residents) residents' personal data, \(access.staff.count) staff accounts (\(seconds) s)")
         print("OK: the copy verifies; head hash \(outcome.headHash) and every checkpoint as in the source; root \(outcome.report.root)")
     }
 }

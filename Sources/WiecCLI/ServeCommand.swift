@@ -55,8 +55,9 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let store = try StoreLocation(db)
+        let file = if case .sqlite(let path) = store { path } else { ServerConfiguration().databasePath }
         let configuration = ServerConfiguration(
-            host: host, port: port, databasePath: store.localFiles, store: store, demo: demo, demoBallotsFolder: ballots, maxBodyBytes: maxBody,
+            host: host, port: port, databasePath: file, store: store, demo: demo, demoBallotsFolder: ballots, maxBodyBytes: maxBody,
             registrationsPerMinute: registrationsPerMinute, ballotsPerMinute: ballotsPerMinute,
             requestTimeout: .seconds(requestTimeout),
             site: try site.map(SiteSettings.load(path:)) ?? SiteSettings(), staffIdleTimeout: TimeInterval(staffIdleMinutes) * 60)

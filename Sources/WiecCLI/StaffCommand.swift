@@ -15,14 +15,13 @@ struct StaffCommand: ParsableCommand {
     struct Store: ParsableArguments {
         @Option(
             name: [.customLong("store"), .customLong("db")],
-            help: "The server's store (sqlite:PATH or postgres://user@host:port/database); accounts live in PREFIX.access, beside the SQLite file or in wiec-data/DATABASE.access.")
+            help: "The server's store (sqlite:PATH or postgres://user@host:port/database); accounts live in PATH.access beside the SQLite file, or in the PostgreSQL database, shared by every node.")
         var db = "wiec-data/wiec.sqlite"
 
         func open() throws -> AccessStore {
-            let files = try StoreLocation(db).localFiles
-            let folder = (files as NSString).deletingLastPathComponent
-            if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
-            return try AccessStore(path: ServerConfiguration(databasePath: files).accessDatabasePath)
+            let location = try StoreLocation(db)
+            try location.createFolder()
+            return try AccessStore(engine: try location.accessEngine())
         }
     }
 

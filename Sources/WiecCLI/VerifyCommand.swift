@@ -17,7 +17,7 @@ struct VerifyCommand: AsyncParsableCommand {
     @Option(name: [.customLong("store"), .customLong("db")], help: "A store to verify in place instead: sqlite:PATH (or PATH) or postgres://user@host:port/database.")
     var path: String?
 
-    @Option(help: "The verifier key file to trust (default: the bundle's key.vkey, or FILE.vkey).")
+    @Option(help: "The verifier key file to trust (default: the bundle's key.vkey, FILE.vkey beside a SQLite store, or the key a PostgreSQL store holds).")
     var key: String?
 
     func validate() throws {
@@ -30,7 +30,7 @@ struct VerifyCommand: AsyncParsableCommand {
         do {
             if let path {
                 let location = try StoreLocation(path)
-                let verifier = try KeyFiles.verifier(at: key ?? KeyFiles.verifierKeyPath(forLedger: location.localFiles))
+                let verifier = try key.map(KeyFiles.verifier(at:)) ?? location.verifier()
                 report = try LedgerVerifier.verify(try location.readingEngine(), verifier: verifier)
             } else {
                 report = try AuditBundle.verify(folder: bundle!, verifier: try key.map(KeyFiles.verifier(at:)))

@@ -1,22 +1,7 @@
 import Foundation
-import GRDB
 public import WiecCore
 
 extension AccessStore {
-    /// The table of sign-in codes (hashes only), added to the access file.
-    static func registerSignInCodes(_ migrator: inout DatabaseMigrator) {
-        migrator.registerMigration("v2-sign-in-codes") { db in
-            try db.execute(sql: """
-                CREATE TABLE sign_in_codes (
-                    code_hash BLOB PRIMARY KEY,
-                    edition TEXT NOT NULL,
-                    voter_id TEXT NOT NULL
-                );
-                CREATE INDEX sign_in_codes_voter ON sign_in_codes (edition, voter_id);
-                """)
-        }
-    }
-
     /// The letters of a sign-in code: digits and capitals that cannot be mistaken for each
     /// other when written down (no 0/O, 1/I/L).
     static let codeAlphabet = Array("23456789ABCDEFGHJKMNPQRSTUVWXYZ")
@@ -36,27 +21,17 @@ extension AccessStore {
     /// Makes a code the voter's one sign-in code, replacing any earlier one: for a city whose own
     /// front (an SMS gateway, say) makes the codes, and for the demo's resident.
     public func setSignInCode(_ code: String, edition: EditionID, voter: VoterID) throws {
-        try database.write { db in
-            try db.execute(sql: "DELETE FROM sign_in_codes WHERE edition = ? AND voter_id = ?", arguments: [edition, voter])
-            try db.execute(
-                sql: "INSERT INTO sign_in_codes (code_hash, edition, voter_id) VALUES (?, ?, ?)",
-                arguments: [codeHash(code), edition, voter])
-        }
+        try engine.replaceSignInCode(hash: codeHash(code), edition: edition, voter: voter)
     }
 
     /// Uses up a sign-in code: when it is the voter's current code in the edition, it is
     /// deleted and the answer is `true`; any other code changes nothing.
     public func redeemSignInCode(_ code: String, edition: EditionID, voter: VoterID) throws -> Bool {
-        try database.write { db in
-            try db.execute(
-                sql: "DELETE FROM sign_in_codes WHERE code_hash = ? AND edition = ? AND voter_id = ?",
-                arguments: [codeHash(code), edition, voter])
-            return db.changesCount > 0
-        }
+        try engine.redeemSignInCode(hash: codeHash(code), edition: edition, voter: voter)
     }
 
     /// A code's keyed hash, the same whether it is typed with or without its dashes, in any case.
-    private func codeHash(_ code: String) -> Data {
-        Data(mac("sign-in\n" + code.uppercased().filter { $0 != "-" && !$0.isWhitespace }))
+    private func codeHash(_ code: String) -> [UInt8] {
+        mac("sign-in\n" + code.uppercased().filter { $0 != "-" && !$0.isWhitespace })
     }
 }

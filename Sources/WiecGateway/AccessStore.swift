@@ -1,10 +1,9 @@
 import Crypto
 public import Foundation
-import GRDB
-import WiecLedger
+public import WiecLedger
 public import WiecCore
 
-/// Staff accounts and resident tokens, in their own SQLite file beside the ledger. Only a
+/// Staff accounts and resident tokens, over the store's ``AccessEngine``. Only a
 /// SHA-256 of each staff token is stored; a token is shown once, when it is made. A resident
 /// token proves itself (an HMAC under the server's secret), so issuing one writes nothing.
 ///
@@ -12,53 +11,16 @@ public import WiecCore
 /// idempotency key, so a retried registration gets the same resident id and the same token.
 /// A token leads to the resident id only: the ledger alone links it to a voting pseudonym.
 public final class AccessStore: Sendable {
-    let database: DatabasePool
+    let engine: any AccessEngine
     private let secret: [UInt8]
 
-    /// Opens (creating if needed) the access file.
+    /// Opens the access data of a store, making the server's secret on the first start (of
+    /// nodes that start at once on one store, all get the one that was stored).
     ///
-    /// - Throws: GRDB errors when the file cannot be opened or migrated.
-    public init(path: String) throws {
-        var configuration = Configuration()
-        configuration.busyMode = .timeout(10)
-        database = try DatabasePool(path: path, configuration: configuration)
-        var migrator = DatabaseMigrator()
-        migrator.registerMigration("v1-access") { db in
-            try db.execute(sql: """
-                CREATE TABLE staff (
-                    id TEXT PRIMARY KEY,
-                    name TEXT NOT NULL,
-                    role TEXT NOT NULL,
-                    scope TEXT NOT NULL,
-                    token_hash BLOB NOT NULL UNIQUE,
-                    created TEXT NOT NULL,
-                    revoked TEXT
-                );
-                CREATE TABLE residents (
-                    token_hash BLOB PRIMARY KEY,
-                    edition TEXT NOT NULL,
-                    voter_id TEXT NOT NULL
-                );
-                CREATE TABLE secrets (
-                    name TEXT PRIMARY KEY,
-                    value BLOB NOT NULL
-                );
-                """)
-        }
-        Self.registerSignInCodes(&migrator)
-        migrator.registerMigration("v2-resident-ids") { db in
-            // The table holds resident ids: the ids of residents' public acts, not of their ballots.
-            try db.execute(sql: "ALTER TABLE residents RENAME COLUMN voter_id TO resident_id")
-        }
-        Self.registerStaffSessions(&migrator)
-        try migrator.migrate(database)
-        let stored = try database.write { db -> Data in
-            if let value = try Data.fetchOne(db, sql: "SELECT value FROM secrets WHERE name = 'server'") { return value }
-            let value = SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }
-            try db.execute(sql: "INSERT INTO secrets (name, value) VALUES ('server', ?)", arguments: [value])
-            return value
-        }
-        secret = Array(stored)
+    /// - Throws: ``LedgerError`` when the engine cannot be read or written.
+    public init(engine: any AccessEngine) throws {
+        self.engine = engine
+        secret = try engine.secret(named: "server", storingIfAbsent: SymmetricKey(size: .bits256).withUnsafeBytes { Array($0) })
     }
 
     /// Creates a staff account.
@@ -67,11 +29,7 @@ public final class AccessStore: Sendable {
     public func addStaff(name: String, role: StaffRole, scope: StaffScope, at time: Date) throws -> (StaffAccount, String) {
         let token = "wiec_s_" + Self.randomText()
         let account = StaffAccount(id: "staff-" + Self.randomText(bytes: 6), name: name, role: role, scope: scope)
-        try database.write { db in
-            try db.execute(
-                sql: "INSERT INTO staff (id, name, role, scope, token_hash, created) VALUES (?, ?, ?, ?, ?, ?)",
-                arguments: [account.id, name, role.rawValue, scope.text, Self.hash(token), ISO8601DateFormatter().string(from: time)])
-        }
+        try engine.addStaff(Self.stored(account), tokenHash: Self.hash(token), created: time)
         return (account, token)
     }
 
@@ -79,22 +37,12 @@ public final class AccessStore: Sendable {
     ///
     /// - Returns: Whether an active account with this id existed.
     public func revokeStaff(id: String, at time: Date) throws -> Bool {
-        try database.write { db in
-            try db.execute(
-                sql: "UPDATE staff SET revoked = ? WHERE id = ? AND revoked IS NULL",
-                arguments: [ISO8601DateFormatter().string(from: time), id])
-            guard db.changesCount > 0 else { return false }
-            try Self.endStaffSessions(db, staff: id)
-            return true
-        }
+        try engine.revokeStaff(id: id, at: time)
     }
 
     /// The active staff accounts.
     public func staff() throws -> [StaffAccount] {
-        try database.read { db in
-            try Row.fetchAll(db, sql: "SELECT id, name, role, scope FROM staff WHERE revoked IS NULL ORDER BY created, id")
-                .compactMap(Self.account)
-        }
+        try engine.activeStaff().compactMap(Self.account)
     }
 
     /// The resident id a registration gets, derived from the edition and the request's key.
@@ -116,20 +64,11 @@ public final class AccessStore: Sendable {
     public func principal(token: String) throws -> Principal? {
         if token.hasPrefix("wiec_r_"), let resident = residentPrincipal(token: token) { return resident }
         let digest = Self.hash(token)
-        return try database.read { db in
-            if token.hasPrefix("wiec_r_") {
-                // A token issued before tokens proved themselves was stored by its hash.
-                guard let row = try Row.fetchOne(db, sql: "SELECT edition, resident_id FROM residents WHERE token_hash = ?", arguments: [digest])
-                else { return nil }
-                return .resident(edition: row["edition"], resident: row["resident_id"])
-            }
-            guard
-                let row = try Row.fetchOne(
-                    db, sql: "SELECT id, name, role, scope FROM staff WHERE token_hash = ? AND revoked IS NULL", arguments: [digest]),
-                let account = Self.account(row)
-            else { return nil }
-            return .staff(account)
+        if token.hasPrefix("wiec_r_") {
+            // A token issued before tokens proved themselves was stored by its hash.
+            return try engine.storedResidentToken(hash: digest).map { .resident(edition: $0.edition, resident: $0.resident) }
         }
+        return try engine.activeStaff(tokenHash: digest).flatMap(Self.account).map { .staff($0) }
     }
 
     /// The resident a self-proving token names, when its HMAC holds.
@@ -161,12 +100,17 @@ public final class AccessStore: Sendable {
         Array(HMAC<SHA256>.authenticationCode(for: Array(text.utf8), using: SymmetricKey(data: secret)))
     }
 
-    static func account(_ row: Row) -> StaffAccount? {
-        guard let role = StaffRole(rawValue: row["role"]), let scope = StaffScope(row["scope"]) else { return nil }
-        return StaffAccount(id: row["id"], name: row["name"], role: role, scope: scope)
+    /// The account a stored row names; `nil` for a role or scope this version does not know.
+    static func account(_ stored: StoredStaff) -> StaffAccount? {
+        guard let role = StaffRole(rawValue: stored.role), let scope = StaffScope(stored.scope) else { return nil }
+        return StaffAccount(id: stored.id, name: stored.name, role: role, scope: scope)
     }
 
-    static func hash(_ token: String) -> Data { Data(SHA256.hash(data: Array(token.utf8))) }
+    static func stored(_ account: StaffAccount) -> StoredStaff {
+        StoredStaff(id: account.id, name: account.name, role: account.role.rawValue, scope: account.scope.text)
+    }
+
+    static func hash(_ token: String) -> [UInt8] { Array(SHA256.hash(data: Array(token.utf8))) }
 
     static func randomText(bytes: Int = 32) -> String {
         Base64URL.encode(SymmetricKey(size: SymmetricKeySize(bitCount: bytes * 8)).withUnsafeBytes { Array($0) })

@@ -18,6 +18,16 @@ public enum KeyFiles {
         let keyPath = privateKeyPath(forLedger: path)
         guard !FileManager.default.fileExists(atPath: keyPath) else { throw exists(keyPath) }
         let signer = try CheckpointSigner(name: name)
+        try write(signer, forLedger: path)
+        return signer
+    }
+
+    /// Writes a key beside a ledger (a copy's, `wiec migrate`); refuses to overwrite an existing
+    /// one, as ``create(forLedger:name:)`` does.
+    ///
+    /// - Throws: ``LedgerError`` when a key exists already or cannot be written.
+    public static func write(_ signer: CheckpointSigner, forLedger path: String) throws {
+        let keyPath = privateKeyPath(forLedger: path)
         let written = keyPath + ".new-" + UUID().uuidString
         guard FileManager.default.createFile(
             atPath: written, contents: Data((signer.privateKeyText + "\n").utf8), attributes: [.posixPermissions: 0o600])
@@ -27,7 +37,6 @@ public enum KeyFiles {
             throw errno == EEXIST ? exists(keyPath) : LedgerError.key("cannot write \(keyPath) (errno \(errno))")
         }
         try Data((signer.verifier.verifierKeyText + "\n").utf8).write(to: URL(fileURLWithPath: verifierKeyPath(forLedger: path)), options: .atomic)
-        return signer
     }
 
     /// The signing key of a ledger, created under `name` when it has none yet (a server's first

@@ -3,7 +3,8 @@ import PostgresNIO
 /// The ledger's tables on PostgreSQL, as named migrations of plain SQL, with the same meaning
 /// as the SQLite engine's (`LedgerSchema`): `entries` (the log; its primary key on `seq` is the
 /// backstop against a second head), `commands` (idempotency keys and receipts), `checkpoints`,
-/// `edition_secrets`, `personal_data` and `voting_pseudonyms` (erasable, beside the log).
+/// `edition_secrets`, `personal_data` and `voting_pseudonyms` (erasable, beside the log); and
+/// the access data every node shares (`access_*`, as the SQLite store's access file holds it).
 /// A shipped migration is never edited; `ledger_migrations` records the ones applied.
 enum PostgresSchema {
     /// The migrations, in order.
@@ -65,7 +66,62 @@ enum PostgresSchema {
                 )
                 """,
             ]
-        )
+        ),
+        (
+            "v2-access",
+            [
+                """
+                CREATE TABLE access_staff (
+                    id text PRIMARY KEY,
+                    name text NOT NULL,
+                    role text NOT NULL,
+                    scope text NOT NULL,
+                    token_hash bytea NOT NULL UNIQUE,
+                    created text NOT NULL,
+                    revoked text
+                )
+                """,
+                """
+                CREATE TABLE access_residents (
+                    token_hash bytea PRIMARY KEY,
+                    edition text NOT NULL,
+                    resident_id text NOT NULL
+                )
+                """,
+                """
+                CREATE TABLE access_secrets (
+                    name text PRIMARY KEY,
+                    value bytea NOT NULL
+                )
+                """,
+                """
+                CREATE TABLE access_sign_in_codes (
+                    code_hash bytea PRIMARY KEY,
+                    edition text NOT NULL,
+                    voter_id text NOT NULL
+                )
+                """,
+                """
+                CREATE INDEX access_sign_in_codes_voter ON access_sign_in_codes (edition, voter_id)
+                """,
+                """
+                CREATE TABLE access_staff_sign_in_codes (
+                    code_hash bytea PRIMARY KEY,
+                    staff_id text NOT NULL UNIQUE
+                )
+                """,
+                """
+                CREATE TABLE access_staff_sessions (
+                    token_hash bytea PRIMARY KEY,
+                    staff_id text NOT NULL,
+                    last_seen double precision NOT NULL
+                )
+                """,
+                """
+                CREATE INDEX access_staff_sessions_staff ON access_staff_sessions (staff_id)
+                """,
+            ]
+        ),
     ]
 
     /// Applies the migrations not applied yet, in one transaction under the head's lock, so

@@ -7,10 +7,10 @@ public struct ServerConfiguration: Sendable {
     public var host: String
     /// The TCP port; 0 picks a free one.
     public var port: Int
-    /// The prefix of the files on this machine: the signing key (`PREFIX.key`, `PREFIX.vkey`)
-    /// and the access file (`PREFIX.access`); the ledger's SQLite file itself when the store is one.
+    /// The ledger's SQLite file, beside which its key (`FILE.key`, `FILE.vkey`) and access file
+    /// (`FILE.access`) are kept; ``store`` is `sqlite:` this path unless it is given.
     public var databasePath: String
-    /// Where the ledger is (``StoreLocation/localFiles`` is ``databasePath``).
+    /// Where the ledger, its key and its access data are.
     public var store: StoreLocation
     /// Whether to seed the `demo` edition from the sample ballots when the store is empty.
     public var demo: Bool
@@ -56,7 +56,4 @@ public struct ServerConfiguration: Sendable {
         self.site = site
         self.staffIdleTimeout = staffIdleTimeout
     }
-
-    /// The SQLite file of staff accounts and resident tokens (hashes only).
-    public var accessDatabasePath: String { databasePath + ".access" }
 }

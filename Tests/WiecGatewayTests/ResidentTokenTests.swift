@@ -2,8 +2,9 @@ import Foundation
 import Testing
 import WiecCore
 import WiecGateway
+import WiecTestSupport
 
-/// Resident tokens over real access files: a token names its edition and resident and proves
+/// Resident tokens over every engine's real access data: a token names its edition and resident and proves
 /// itself under the server's secret; changed, or from another server, it leads nowhere.
 @Suite struct ResidentTokenTests {
     let folder: URL
@@ -13,18 +14,18 @@ import WiecGateway
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     }
 
-    func access(_ name: String) throws -> AccessStore {
-        try AccessStore(path: folder.appendingPathComponent(name).path)
+    @Test(arguments: StoreEngine.available)
+    func aTokenLeadsToItsResidentAgainAfterAReopen(_ engine: StoreEngine) throws {
+        let store = try engine.freshStore(in: folder)
+        let access = { try AccessStore(engine: try engine.openAccess(store)) }
+        let token = try access().residentToken(edition: "bo-2027", resident: "r-1a2b")
+        #expect(try access().principal(token: token) == .resident(edition: "bo-2027", resident: "r-1a2b"))
+        #expect(try access().residentToken(edition: "bo-2027", resident: "r-1a2b") == token, "a retried registration gets the same token")
     }
 
-    @Test func aTokenLeadsToItsResidentAgainAfterAReopen() throws {
-        let token = try access("a.access").residentToken(edition: "bo-2027", resident: "r-1a2b")
-        #expect(try access("a.access").principal(token: token) == .resident(edition: "bo-2027", resident: "r-1a2b"))
-        #expect(try access("a.access").residentToken(edition: "bo-2027", resident: "r-1a2b") == token, "a retried registration gets the same token")
-    }
-
-    @Test func aChangedTokenOrOneOfAnotherServerLeadsNowhere() throws {
-        let access = try access("a.access")
+    @Test(arguments: StoreEngine.available)
+    func aChangedTokenOrOneOfAnotherServerLeadsNowhere(_ engine: StoreEngine) throws {
+        let access = try AccessStore(engine: try engine.openAccess(try engine.freshStore(in: folder)))
         let token = access.residentToken(edition: "bo", resident: "r-1")
         let other = access.residentToken(edition: "bo", resident: "r-2")
         let parts = token.split(separator: ".")
@@ -33,6 +34,7 @@ import WiecGateway
         #expect(try access.principal(token: [parts[0], otherParts[1], parts[2]].joined(separator: ".")) == nil)
         #expect(try access.principal(token: token + "A") == nil)
         #expect(try access.principal(token: "wiec_r_..") == nil)
-        #expect(try self.access("b.access").principal(token: token) == nil)
+        let otherServer = try AccessStore(engine: try engine.openAccess(try engine.freshStore(in: folder)))
+        #expect(try otherServer.principal(token: token) == nil)
     }
 }

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import WiecTestSupport
 import Synchronization
 import Testing
 import WiecCore

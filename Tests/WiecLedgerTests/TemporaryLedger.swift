@@ -1,4 +1,5 @@
 import Foundation
+import WiecTestSupport
 import GRDB
 import WiecCore
 @testable import WiecLedger
@@ -28,16 +29,7 @@ final class TemporaryLedger {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("wiec-ledger-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         signer = try CheckpointSigner(name: "wiec.test/swiecie")
-        switch kind {
-        case .sqlite:
-            path = folder.appendingPathComponent("wiec.sqlite").path
-        case .postgres:
-            guard let url = StoreEngine.postgresURL else { throw LedgerError.notFound("WIEC_TEST_POSTGRES is not set") }
-            let server = try PostgresAddress(url: url)
-            let name = "wiec_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
-            try PostgresEngine.createDatabase(named: name, beside: server)
-            path = server.database(name).description
-        }
+        path = try kind.freshStore(in: folder)
         engine = try kind.open(path)
         store = LedgerStore(engine: engine, signer: signer)
     }

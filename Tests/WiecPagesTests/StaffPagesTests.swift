@@ -19,7 +19,7 @@ import WiecServer
     }
 
     static func accounts(_ server: PageServer) throws -> Staff {
-        let access = try AccessStore(path: server.configuration.accessDatabasePath)
+        let access = try AccessStore(engine: try server.configuration.store.accessEngine())
         func code(_ name: String, _ role: StaffRole, _ scope: String) throws -> (String, String) {
             let (account, _) = try access.addStaff(name: name, role: role, scope: StaffScope(scope)!, at: Date())
             return (try access.issueStaffSignInCode(staff: account.id)!, account.id)
@@ -117,7 +117,7 @@ import WiecServer
             replay.cookies["wiec_panel"] = cookie
             #expect(try await replay.get("/panel").status == .seeOther, "a signed-out session is over")
 
-            let access = try AccessStore(path: server.configuration.accessDatabasePath)
+            let access = try AccessStore(engine: try server.configuration.store.accessEngine())
             var revoked = Browser(client: client.client)
             try await Self.signIn(&revoked, try #require(try access.issueStaffSignInCode(staff: staff.adminID)))
             #expect(try await revoked.get("/panel").status == .ok)

@@ -17,7 +17,7 @@ import WiecServer
     }
 
     static func accounts(_ server: PageServer) throws -> Staff {
-        let access = try AccessStore(path: server.configuration.accessDatabasePath)
+        let access = try AccessStore(engine: try server.configuration.store.accessEngine())
         func code(_ name: String, _ role: StaffRole, _ scope: String) throws -> String {
             let (account, _) = try access.addStaff(name: name, role: role, scope: StaffScope(scope)!, at: Date())
             return try access.issueStaffSignInCode(staff: account.id)!

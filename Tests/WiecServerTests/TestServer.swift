@@ -29,7 +29,7 @@ struct TestServer {
             host: "127.0.0.1", port: 0, databasePath: folder.appendingPathComponent("wiec.sqlite").path, demo: demo,
             demoBallotsFolder: SharedData.repositoryRoot.appendingPathComponent("ballots").path, maxBodyBytes: maxBodyBytes,
             registrationsPerMinute: registrationsPerMinute, ballotsPerMinute: ballotsPerMinute, idleTimeout: idleTimeout, requestTimeout: requestTimeout)
-        access = try AccessStore(path: configuration.accessDatabasePath)
+        access = try AccessStore(engine: try configuration.store.accessEngine())
         admin = try access.addStaff(name: "Anna Admin", role: .admin, scope: .all, at: Date()).1
         reviewer = try access.addStaff(name: "Radny Recenzent", role: .reviewer, scope: StaffScope(reviewerScope)!, at: Date()).1
         auditor = try access.addStaff(name: "Audytor", role: .auditor, scope: .all, at: Date()).1
