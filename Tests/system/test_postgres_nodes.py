@@ -6,7 +6,10 @@ At the end every ballot that got a 201 is in the log exactly once, at the sequen
 named; `wiec verify` passes on the database (every hash, the chain, every checkpoint); and the
 published tally equals a tally of the acknowledged ballots (each resident's last one). The
 database is a fresh one on the server of `WIEC_TEST_POSTGRES` (`scripts/test-all` starts a
-throwaway cluster); the nodes share their key and access file in one working folder.
+throwaway cluster). Each node runs in a working folder of its own, so that everything they share
+(the signing key, the staff accounts, the secret resident tokens are made with) is shared through
+the database: the staff token is made through the first node's folder and used on all three, and
+the residents registered on one node cast ballots through the others.
 """
 
 from __future__ import annotations
@@ -67,7 +70,7 @@ def nodes(wiec_binary):
     for number in range(NODES):
         folder = workdir / f"node{number}"
         folder.mkdir()
-        group.append(Node(binary=wiec_binary, folder=folder, extra_args=unlimited, workdir=workdir, store=store))
+        group.append(Node(binary=wiec_binary, folder=folder, extra_args=unlimited, workdir=folder, store=store))
     token = group[0].add_staff("admin", "*", "Anna Admin")
     for node in group:
         node.admin_token = token
