@@ -10,7 +10,7 @@ struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Run the Wiec server: the residents' pages at /, the JSON API under /api/v1, /healthz, /metrics, /openapi.json.",
-        discussion: "The store is created on first start, with its checkpoint key beside it (PREFIX.key) and the staff and resident tokens in PREFIX.access: PREFIX is the SQLite file, or wiec-data/DATABASE for PostgreSQL, where several servers may share one database. SIGINT or SIGTERM finish in-flight requests, then stop."
+        discussion: "The store is created on first start, with its checkpoint key and its staff accounts and resident tokens: beside a SQLite FILE (FILE.key, FILE.access), or in a PostgreSQL database, which several servers on any machines may share. SIGINT or SIGTERM finish in-flight requests, then stop."
     )
 
     @Option(

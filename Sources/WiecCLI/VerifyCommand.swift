@@ -8,7 +8,7 @@ struct VerifyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
         abstract: "Check every hash, the chain, every checkpoint, and re-tally every pool; exit 1 naming the first bad entry.",
-        discussion: "Give an audit bundle folder, or --store URL (sqlite:PATH or postgres://user@host:port/database; --db PATH is the same as sqlite:PATH) with its PREFIX.vkey (beside the file, or wiec-data/DATABASE.vkey), or --key."
+        discussion: "Give an audit bundle folder, or --store URL (sqlite:PATH or postgres://user@host:port/database; --db PATH is the same as sqlite:PATH) with its key (FILE.vkey beside a SQLite file, or the key a PostgreSQL database holds), or --key."
     )
 
     @Argument(help: "An audit bundle folder.")
