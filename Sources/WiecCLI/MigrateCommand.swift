@@ -33,15 +33,15 @@ struct MigrateCommand: AsyncParsableCommand {
             throw ValidationError("\(path) exists already; the copy goes into a new store")
         }
         try target.createFolder()
-        if let held = try? target.signer(), held.privateKeyText != signer.privateKeyText {
-            throw ValidationError("\(target) has a signing key of its own; the copy's checkpoints are signed with the source's")
+        let targetAccess = try target.accessEngine()
+        guard try targetAccess.snapshot().isEmpty else {
+            throw ValidationError("\(target) holds a signing key, staff accounts or secrets already; the copy goes into a new store")
         }
         let started = Date()
         let outcome = try LedgerMigration.copy(from: try source.readingEngine(), to: try target.engine(), verifier: signer.verifier)
         var access = try source.accessEngine().snapshot()
         access.secrets[StoreLocation.signingKeySecret] = nil
-        let targetAccess = try target.accessEngine()
-        if try targetAccess.snapshot().isEmpty { try targetAccess.restore(access) }
+        try targetAccess.restore(access)
         try target.keep(signer)
         let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
         print("copied \(source) to \(target): \(outcome.entries) entries, \(outcome.checkpoints) checkpoints, \(outcome.commands) idempotency keys, \(outcome.residents) residents' personal data, \(access.staff.count) staff accounts (\(seconds) s)")

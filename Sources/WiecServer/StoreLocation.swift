@@ -106,30 +106,23 @@ public enum StoreLocation: Sendable, Hashable, CustomStringConvertible {
     ///
     /// - Throws: ``LedgerError/key(_:)`` when it has a key already.
     public func createSigner(name: String) throws -> CheckpointSigner {
-        switch self {
-        case .sqlite(let path):
-            return try KeyFiles.create(forLedger: path, name: name)
-        case .postgres:
-            let signer = try CheckpointSigner(name: name)
-            let made = Array(signer.privateKeyText.utf8)
-            guard try accessEngine().secret(named: Self.signingKeySecret, storingIfAbsent: made) == made else {
-                throw LedgerError.key("\(self) has a signing key already; a ledger's key is never replaced")
-            }
-            return signer
-        }
+        let signer = try CheckpointSigner(name: name)
+        try keep(signer)
+        return signer
     }
 
-    /// Keeps a copied store's key (`wiec migrate`), unless the store holds this key already.
+    /// Keeps a key as the store's signing key (a new store's, or a copy's in `wiec migrate`).
     ///
-    /// - Throws: ``LedgerError/key(_:)`` when it holds another key.
+    /// - Throws: ``LedgerError/key(_:)`` when the store has another key already.
     public func keep(_ signer: CheckpointSigner) throws {
-        if let held = try? self.signer() {
-            guard held.privateKeyText == signer.privateKeyText else { throw LedgerError.key("\(self) has a signing key of its own") }
-            return
-        }
         switch self {
-        case .sqlite(let path): try KeyFiles.write(signer, forLedger: path)
-        case .postgres: _ = try accessEngine().secret(named: Self.signingKeySecret, storingIfAbsent: Array(signer.privateKeyText.utf8))
+        case .sqlite(let path):
+            try KeyFiles.write(signer, forLedger: path)
+        case .postgres:
+            let key = Array(signer.privateKeyText.utf8)
+            guard try accessEngine().secret(named: Self.signingKeySecret, storingIfAbsent: key) == key else {
+                throw LedgerError.key("\(self) has a signing key already; a ledger's key is never replaced")
+            }
         }
     }
 
