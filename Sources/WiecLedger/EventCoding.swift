@@ -54,8 +54,19 @@ enum EventCoding {
         }
     }
 
-    /// The canonical JSON of any encodable value (commands, for idempotency fingerprints).
-    static func canonical(_ value: some Encodable) throws(LedgerError) -> [UInt8] {
+    /// The canonical JSON of a command, for idempotency fingerprints. A ballot, which comes by
+    /// the thousand, is written directly: its fields are those of its `ballot_cast` event, so
+    /// the command is that event's body under `castBallot` (the generic path's bytes; a test
+    /// holds them equal).
+    static func canonical(_ command: Command) throws(LedgerError) -> [UInt8] {
+        guard case .castBallot(let ballot, let voter, let pool, let projects, let points, let method) = command,
+            let event = encodeFast(.ballotCast(ballot: ballot, voter: voter, pool: pool, projects: projects, points: points, method: method))
+        else { return try canonical(value: command) }
+        return Array(#"{"castBallot":"#.utf8) + Array(event.body.utf8) + [UInt8(ascii: "}")]
+    }
+
+    /// The canonical JSON of any encodable value (receipts, commands).
+    static func canonical(value: some Encodable) throws(LedgerError) -> [UInt8] {
         do {
             return try JSONValueEncoder.encode(value).canonicalBytes
         } catch {

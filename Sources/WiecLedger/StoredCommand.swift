@@ -28,6 +28,6 @@ public struct StoredCommand: Sendable, Hashable {
 
     /// The receipt as engines keep it: its JSON text (RFC 8785).
     public func receiptJSON() throws -> String {
-        String(decoding: try EventCoding.canonical(receipt), as: UTF8.self)
+        String(decoding: try EventCoding.canonical(value: receipt), as: UTF8.self)
     }
 }

@@ -119,6 +119,16 @@ struct CanonicalJSONTests {
         .localProgressRecorded(application: "a", on: day, note: "n", contributionGiven: .none, completed: true),
     ].map(Event.localInitiative)
 
+    @Test("a command's canonical bytes, a ballot's written directly, are the generic encoder's", arguments: [
+        Command.castBallot(ballot: "b", voter: "v", pool: "p", projects: ["x"], points: [3], method: .paper),
+        Command.castBallot(ballot: "b\"2", voter: "w\\", pool: "p\n", projects: ["x", "ż"], points: [], method: .internet),
+        Command.castBallot(ballot: "b", voter: "v", pool: "p", projects: [], points: [-1, Int64.max], method: .internet),
+        Command.registerVoter(voter: "v"),
+    ])
+    func commandCanonicalBytes(command: Command) throws {
+        #expect(try EventCoding.canonical(command) == JSONValueEncoder.encode(command).canonicalBytes)
+    }
+
     @Test("a wrapper's name is not an entry type")
     func wrapperTypeRefused() {
         #expect(throws: LedgerError.self) { try EventCoding.decode(type: "village_fund", body: #"{"_0":{"fund_opened":{}}}"#) }
