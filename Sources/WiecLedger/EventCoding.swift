@@ -59,10 +59,13 @@ enum EventCoding {
     /// the command is that event's body under `castBallot` (the generic path's bytes; a test
     /// holds them equal).
     static func canonical(_ command: Command) throws(LedgerError) -> [UInt8] {
-        guard case .castBallot(let ballot, let voter, let pool, let projects, let points, let method) = command,
-            let event = encodeFast(.ballotCast(ballot: ballot, voter: voter, pool: pool, projects: projects, points: points, method: method))
-        else { return try canonical(value: command) }
-        return Array(#"{"castBallot":"#.utf8) + Array(event.body.utf8) + [UInt8(ascii: "}")]
+        guard case .castBallot(let ballot, let voter, let pool, let projects, let points, let method) = command else {
+            return try canonical(value: command)
+        }
+        var out = Array(#"{"castBallot":"#.utf8)
+        writeBallot(ballot: ballot, voter: voter, pool: pool, projects: projects, points: points, method: method, to: &out)
+        out.append(UInt8(ascii: "}"))
+        return out
     }
 
     /// The canonical JSON of any encodable value (receipts, commands).
@@ -85,30 +88,39 @@ enum EventCoding {
             out.append(UInt8(ascii: "}"))
             return (Event.CodingKeys.voterRegistered.rawValue, String(decoding: out, as: UTF8.self))
         case .ballotCast(let ballot, let voter, let pool, let projects, let points, let method):
-            out.reserveCapacity(128)
-            out.append(contentsOf: #"{"ballot":"#.utf8)
-            JSONValue.writeString(ballot, to: &out)
-            out.append(contentsOf: #","method":"#.utf8)
-            JSONValue.writeString(method.rawValue, to: &out)
-            out.append(contentsOf: #","points":["#.utf8)
-            for (index, value) in points.enumerated() {
-                if index > 0 { out.append(UInt8(ascii: ",")) }
-                out.append(contentsOf: String(value).utf8)
-            }
-            out.append(contentsOf: #"],"pool":"#.utf8)
-            JSONValue.writeString(pool, to: &out)
-            out.append(contentsOf: #","projects":["#.utf8)
-            for (index, project) in projects.enumerated() {
-                if index > 0 { out.append(UInt8(ascii: ",")) }
-                JSONValue.writeString(project, to: &out)
-            }
-            out.append(contentsOf: #"],"voter":"#.utf8)
-            JSONValue.writeString(voter, to: &out)
-            out.append(UInt8(ascii: "}"))
+            writeBallot(ballot: ballot, voter: voter, pool: pool, projects: projects, points: points, method: method, to: &out)
             return (Event.CodingKeys.ballotCast.rawValue, String(decoding: out, as: UTF8.self))
         default:
             return nil
         }
+    }
+
+    /// Appends a ballot's fields as one canonical JSON object: the body of `ballot_cast`, and
+    /// the inside of a `castBallot` command.
+    private static func writeBallot(
+        ballot: BallotID, voter: VoterID, pool: PoolID, projects: [ProposalID], points: [Int64], method: VotingMethod,
+        to out: inout [UInt8]
+    ) {
+        out.reserveCapacity(out.count + 128)
+        out.append(contentsOf: #"{"ballot":"#.utf8)
+        JSONValue.writeString(ballot, to: &out)
+        out.append(contentsOf: #","method":"#.utf8)
+        JSONValue.writeString(method.rawValue, to: &out)
+        out.append(contentsOf: #","points":["#.utf8)
+        for (index, value) in points.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            out.append(contentsOf: String(value).utf8)
+        }
+        out.append(contentsOf: #"],"pool":"#.utf8)
+        JSONValue.writeString(pool, to: &out)
+        out.append(contentsOf: #","projects":["#.utf8)
+        for (index, project) in projects.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            JSONValue.writeString(project, to: &out)
+        }
+        out.append(contentsOf: #"],"voter":"#.utf8)
+        JSONValue.writeString(voter, to: &out)
+        out.append(UInt8(ascii: "}"))
     }
 
     /// The same two events read without the generic decoder; `nil` sends anything unusual
