@@ -37,14 +37,7 @@ extension AccessStore {
     /// for longer is ended.
     public func staffSession(token: String, at time: Date, idleTimeout: TimeInterval) throws -> StaffAccount? {
         guard token.hasPrefix("wiec_p_"), token.count <= 200 else { return nil }
-        let digest = Self.hash(token)
-        guard let (stored, lastSeen) = try engine.staffSession(hash: digest), let account = Self.account(stored) else { return nil }
-        guard time.timeIntervalSince(lastSeen) <= idleTimeout else {
-            try engine.endStaffSession(hash: digest)
-            return nil
-        }
-        try engine.touchStaffSession(hash: digest, at: time)
-        return account
+        return try engine.useStaffSession(hash: Self.hash(token), at: time, idleTimeout: idleTimeout).flatMap(Self.account)
     }
 
     /// Ends a page session (signing out); an unknown token changes nothing.

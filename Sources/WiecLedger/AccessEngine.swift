@@ -39,10 +39,11 @@ public protocol AccessEngine: Sendable {
     /// Starts a page session (stored by its hash) for the active account a credential names; a
     /// sign-in code is used up here. Returns the account, or `nil` when the credential names none.
     func startStaffSession(_ credential: StaffCredential, sessionHash: [UInt8], at time: Date) throws -> StoredStaff?
-    /// The active account of a page session, and when the session was last used.
-    func staffSession(hash: [UInt8]) throws -> (staff: StoredStaff, lastSeen: Date)?
-    /// Records that a page session was used at a time (never moving it back).
-    func touchStaffSession(hash: [UInt8], at time: Date) throws
+    /// Uses a page session at a time, in one transaction: the active account it belongs to, with
+    /// the session's last use moved to `time` (never back); `nil` when there is no such session
+    /// or its account is revoked. A session last used longer than `idleTimeout` before `time` is
+    /// ended instead, and gives `nil`.
+    func useStaffSession(hash: [UInt8], at time: Date, idleTimeout: TimeInterval) throws -> StoredStaff?
     /// Ends a page session; an unknown hash changes nothing.
     func endStaffSession(hash: [UInt8]) throws
 

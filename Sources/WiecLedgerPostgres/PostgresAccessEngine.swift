@@ -131,26 +131,26 @@ public final class PostgresAccessEngine: AccessEngine, @unchecked Sendable {
         }
     }
 
-    public func staffSession(hash: [UInt8]) throws -> (staff: StoredStaff, lastSeen: Date)? {
+    public func useStaffSession(hash: [UInt8], at time: Date, idleTimeout: TimeInterval) throws -> StoredStaff? {
         try transaction { session in
             guard
                 let row = try session.rows("""
                     SELECT access_staff.id, access_staff.name, access_staff.role, access_staff.scope, access_staff_sessions.last_seen
                     FROM access_staff_sessions JOIN access_staff ON access_staff.id = access_staff_sessions.staff_id
                     WHERE access_staff_sessions.token_hash = \(Data(hash)) AND access_staff.revoked IS NULL
+                    FOR UPDATE OF access_staff_sessions
                     """).first
             else { return nil }
             let (id, name, role, scope, lastSeen) = try Self.decode(row, as: (String, String, String, String, Double).self)
-            return (StoredStaff(id: id, name: name, role: role, scope: scope), Date(timeIntervalSince1970: lastSeen))
-        }
-    }
-
-    public func touchStaffSession(hash: [UInt8], at time: Date) throws {
-        try transaction { session in
+            guard time.timeIntervalSince1970 - lastSeen <= idleTimeout else {
+                try session.run("DELETE FROM access_staff_sessions WHERE token_hash = \(Data(hash))")
+                return nil
+            }
             try session.run("""
                 UPDATE access_staff_sessions SET last_seen = greatest(last_seen, \(time.timeIntervalSince1970))
                 WHERE token_hash = \(Data(hash))
                 """)
+            return StoredStaff(id: id, name: name, role: role, scope: scope)
         }
     }
 

@@ -114,24 +114,26 @@ public final class SQLiteAccessEngine: AccessEngine {
         }
     }
 
-    public func staffSession(hash: [UInt8]) throws -> (staff: StoredStaff, lastSeen: Date)? {
-        try database.read { db in
-            try Row.fetchOne(
-                db,
-                sql: """
-                    SELECT staff_sessions.last_seen, staff.id, staff.name, staff.role, staff.scope
-                    FROM staff_sessions JOIN staff ON staff.id = staff_sessions.staff_id
-                    WHERE staff_sessions.token_hash = ? AND staff.revoked IS NULL
-                    """, arguments: [Data(hash)]
-            ).map { (Self.staff($0), Date(timeIntervalSince1970: $0["last_seen"])) }
-        }
-    }
-
-    public func touchStaffSession(hash: [UInt8], at time: Date) throws {
+    public func useStaffSession(hash: [UInt8], at time: Date, idleTimeout: TimeInterval) throws -> StoredStaff? {
         try database.write { db in
+            guard
+                let row = try Row.fetchOne(
+                    db,
+                    sql: """
+                        SELECT staff_sessions.last_seen, staff.id, staff.name, staff.role, staff.scope
+                        FROM staff_sessions JOIN staff ON staff.id = staff_sessions.staff_id
+                        WHERE staff_sessions.token_hash = ? AND staff.revoked IS NULL
+                        """, arguments: [Data(hash)])
+            else { return nil }
+            let lastSeen: Double = row["last_seen"]
+            guard time.timeIntervalSince1970 - lastSeen <= idleTimeout else {
+                try db.execute(sql: "DELETE FROM staff_sessions WHERE token_hash = ?", arguments: [Data(hash)])
+                return nil
+            }
             try db.execute(
                 sql: "UPDATE staff_sessions SET last_seen = max(last_seen, ?) WHERE token_hash = ?",
                 arguments: [time.timeIntervalSince1970, Data(hash)])
+            return Self.staff(row)
         }
     }
 
