@@ -34,7 +34,12 @@ public struct CommandGateway: Sendable {
     /// The ledger key for a request: the client's key under the actor's namespace, or a fresh
     /// one when the client sent none.
     public static func ledgerKey(_ request: Request, actor: Actor) throws -> String {
-        guard let key = try idempotencyKey(request) else { return "http:" + UUID().uuidString }
+        ledgerKey(try idempotencyKey(request), actor: actor)
+    }
+
+    /// The ledger key for a client's idempotency key (checked), or a fresh one for none.
+    static func ledgerKey(_ key: String?, actor: Actor) -> String {
+        guard let key else { return "http:" + UUID().uuidString }
         return "http:\(actor.role.rawValue):\(actor.id):\(key)"
     }
 
@@ -46,8 +51,14 @@ public struct CommandGateway: Sendable {
     /// nobody can take in advance the id a request of someone else's will get.
     public static func newID(_ chosen: String?, kind: String, request: Request, actor: Actor) throws -> String {
         if let chosen { return try TextRules.id(chosen, "id") }
+        return newID(kind: kind, key: try idempotencyKey(request), actor: actor)
+    }
+
+    /// A made id (``newID(_:kind:request:actor:)``) for a client's idempotency key (checked), or
+    /// a random one for none.
+    static func newID(kind: String, key: String?, actor: Actor) -> String {
         let prefix = kind + "~"
-        guard let key = try idempotencyKey(request) else { return prefix + UUID().uuidString.lowercased().prefix(12) }
+        guard let key else { return prefix + UUID().uuidString.lowercased().prefix(12) }
         let digest = SHA256.hash(data: Array("\(actor.role.rawValue)\n\(actor.id)\n\(key)\n\(kind)".utf8))
         return prefix + Hex.encode(digest.prefix(6))
     }
@@ -60,6 +71,33 @@ public struct CommandGateway: Sendable {
             LedgerWrite(LedgerCommand(command, on: edition, by: actor), idempotencyKey: try Self.ledgerKey(request, actor: actor)))
         count(receipt, ballots: command.isBallot ? 1 : 0)
         return receipt
+    }
+
+    /// Casts a ballot online in the next group commit; it is durable when this returns. A
+    /// resident casts as their voting pseudonym, which the write transaction looks up, so that
+    /// the ballot's id (when the client chose none) and its ledger key derive from the
+    /// pseudonym as for any actor; any other actor casts as itself, for the core to judge.
+    ///
+    /// - Parameter chosen: The ballot's id as the client chose it, if it did.
+    /// - Returns: The ballot's id and the receipt.
+    /// - Throws: `Refusal` `not_registered` when the resident holds no voting pseudonym (not
+    ///   registered, erased, or the edition is published), the core's refusals, or ``Problem``.
+    public func castBallot(
+        id chosen: String?, pool: PoolID, projects: [ProposalID], points: [Int64], as actor: Actor, on edition: EditionID,
+        request: Request
+    ) async throws -> (ballot: BallotID, receipt: Receipt) {
+        let chosen = try chosen.map { try TextRules.id($0, "id") }
+        let key = try Self.idempotencyKey(request)
+        let make: @Sendable (Actor) -> LedgerWrite = { voter in
+            let id = chosen ?? Self.newID(kind: "b", key: key, actor: voter)
+            let command = Command.castBallot(
+                ballot: id, voter: voter.id, pool: pool, projects: projects, points: points, method: .internet)
+            return LedgerWrite(LedgerCommand(command, on: edition, by: voter), idempotencyKey: Self.ledgerKey(key, actor: voter))
+        }
+        let (write, receipt) = try await committer.execute(actor.role == .resident ? .asVoter(actor.id, in: edition, make: make) : .write(make(actor)))
+        count(receipt, ballots: 1)
+        guard case .castBallot(let id, _, _, _, _, _) = write.commands[0].command else { preconditionFailure("a ballot's write casts it") }
+        return (id, receipt)
     }
 
     /// Executes commands on one edition in the next group commit, all or nothing; they are

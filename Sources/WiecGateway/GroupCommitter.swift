@@ -10,8 +10,8 @@ import WiecLedger
 /// queue, so waiting on the disk never holds a thread of Swift's cooperative pool.
 final class GroupCommitter: Sendable {
     private struct Pending: Sendable {
-        var write: LedgerWrite
-        var continuation: CheckedContinuation<Receipt, any Error>
+        var request: LedgerRequest
+        var continuation: CheckedContinuation<(write: LedgerWrite, receipt: Receipt), any Error>
     }
 
     private struct Queue: Sendable {
@@ -34,9 +34,17 @@ final class GroupCommitter: Sendable {
     ///
     /// - Throws: the command's `Refusal`, or the transaction's error.
     func execute(_ write: LedgerWrite) async throws -> Receipt {
+        try await execute(.write(write)).receipt
+    }
+
+    /// Executes a request in the next group commit.
+    ///
+    /// - Returns: The write the request made (``LedgerRequest/asVoter(_:in:make:)``) and its receipt.
+    /// - Throws: the request's `Refusal`, or the transaction's error.
+    func execute(_ request: LedgerRequest) async throws -> (write: LedgerWrite, receipt: Receipt) {
         try await withCheckedThrowingContinuation { continuation in
             let start = queue.withLock { queue in
-                queue.pending.append(Pending(write: write, continuation: continuation))
+                queue.pending.append(Pending(request: request, continuation: continuation))
                 defer { queue.draining = true }
                 return !queue.draining
             }
@@ -55,7 +63,7 @@ final class GroupCommitter: Sendable {
             }
             if group.isEmpty { return }
             do {
-                let results = try store.execute(each: group.map(\.write), at: Date())
+                let results = try store.execute(requests: group.map(\.request), at: Date())
                 for (pending, result) in zip(group, results) { pending.continuation.resume(with: result) }
             } catch {
                 for pending in group { pending.continuation.resume(throwing: error) }

@@ -90,6 +90,24 @@ struct Appender {
         return .success(receipt)
     }
 
+    /// The write a request asks for, with a resident's voting pseudonym looked up in this
+    /// transaction when it is made for a voter.
+    ///
+    /// - Returns: The write, or the refusal (`not_registered`, or why `make` refused).
+    /// - Throws: The engine's errors; the transaction must then be abandoned.
+    func write(for request: LedgerRequest) throws -> Result<LedgerWrite, any Error> {
+        switch request {
+        case .write(let write):
+            return .success(write)
+        case .asVoter(let resident, let edition, let make):
+            guard let pseudonym = try transaction.votingPseudonym(of: resident, in: edition) else {
+                return .failure(Refusal(
+                    .notRegistered, "resident \(resident) holds no voting pseudonym in \(edition) (not registered, erased, or the edition is published)"))
+            }
+            return Result { try make(Actor(role: .voter, id: pseudonym)) }
+        }
+    }
+
     /// Files a checkpoint of the whole fold, unless the latest one already covers it.
     func checkpoint(_ fold: LedgerFold) throws {
         guard try transaction.checkpoints().last?.size != fold.head else { return }

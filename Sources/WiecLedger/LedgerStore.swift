@@ -56,11 +56,28 @@ public final class LedgerStore: EditionStore {
     /// - Returns: Per request, in order, its receipt or its refusal.
     /// - Throws: ``LedgerError`` when the transaction itself fails; then nothing is appended.
     public func execute(each writes: [LedgerWrite], at time: Date) throws -> [Result<Receipt, any Error>] {
+        try execute(requests: writes.map(LedgerRequest.write), at: time).map { $0.map(\.receipt) }
+    }
+
+    /// ``execute(each:at:)`` for requests, some of which the transaction makes into writes
+    /// (``LedgerRequest/asVoter(_:in:make:)``); a request that cannot be made is refused alone.
+    ///
+    /// - Returns: Per request, in order, the write it made and its receipt, or its refusal.
+    /// - Throws: ``LedgerError`` when the transaction itself fails; then nothing is appended.
+    public func execute(
+        requests: [LedgerRequest], at time: Date
+    ) throws -> [Result<(write: LedgerWrite, receipt: Receipt), any Error>] {
         let signer = try writingSigner()
         return try withWriterFold { fold, transaction in
             let appender = Appender(transaction, signer: signer, at: time)
-            var remembered = try transaction.commands(withKeys: writes.map(\.idempotencyKey))
-            return try writes.map { try appender.apply($0, to: &fold, remembered: &remembered) }
+            let writes = try requests.map(appender.write(for:))
+            var remembered = try transaction.commands(withKeys: writes.compactMap { try? $0.get().idempotencyKey })
+            return try writes.map { made in
+                switch made {
+                case .success(let write): try appender.apply(write, to: &fold, remembered: &remembered).map { (write: write, receipt: $0) }
+                case .failure(let refusal): .failure(refusal)
+                }
+            }
         }
     }
 

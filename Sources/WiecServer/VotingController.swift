@@ -97,14 +97,11 @@ struct VotingController: Sendable {
 
     @Sendable func cast(_ request: Request, context: WiecRequestContext) async throws -> Response {
         let edition = try context.parameters.require("edition")
-        let (resident, _) = try auth.actor(request, on: edition, as: .resident)
-        let actor = try gateway.voter(of: resident, in: edition)
-        try ballotLimit.take("voter:\(actor.id)")
+        let (actor, _) = try auth.actor(request, on: edition, as: .resident)
+        try ballotLimit.take("\(actor.role.rawValue):\(actor.id)")
         let input = try await body.decode(NewBallot.self, from: request)
-        let id = try CommandGateway.newID(input.id, kind: "b", request: request, actor: actor)
-        let command = Command.castBallot(
-            ballot: id, voter: actor.id, pool: input.pool, projects: input.projects, points: input.points ?? [], method: .internet)
-        let receipt = try await gateway.execute(command, on: edition, by: actor, request: request)
+        let (id, receipt) = try await gateway.castBallot(
+            id: input.id, pool: input.pool, projects: input.projects, points: input.points ?? [], as: actor, on: edition, request: request)
         let leaf = try receipt.lastLeafHash ?? Hex.encode(gateway.store.leafHash(of: receipt.lastSequence))
         return try Reply.json(Cast(ballot: id, pool: input.pool, receipt: ReceiptView(receipt, leafHash: leaf)), status: .created)
     }

@@ -84,6 +84,37 @@ struct LedgerStoreTests {
         #expect(try ledger.verify().entries == size + 2)
     }
 
+    @Test("a ballot made in the transaction for a resident carries their pseudonym, never their id; an unregistered one is refused alone", arguments: StoreEngine.available)
+    func ballotsMadeForVoters(_ engine: StoreEngine) throws {
+        let ledger = try TemporaryLedger(on: engine)
+        let edition = TemporaryLedger.edition
+        try ledger.votingEdition()
+        let desk = Actor(role: .official, id: "registration-desk")
+        for (resident, pesel) in [("r-1", "44051401359"), ("r-2", "02070803628")] {
+            let person = PersonalData(pesel: try Pesel(pesel), name: "Jan Kowalski", contact: nil)
+            _ = try ledger.store.registerResident(resident, person: person, on: edition, by: desk, idempotencyKey: "reg-\(resident)", at: ledger.tick())
+        }
+        let voters = try ["r-1", "r-2"].map { try #require(try ledger.store.votingPseudonym(of: $0, in: edition)) }
+        let size = try ledger.store.head().size
+        let requests = ["r-1", "r-unknown", "r-2", "r-1"].map { resident in
+            LedgerRequest.asVoter(resident, in: edition) { voter in
+                let ballot = Command.castBallot(ballot: "b-\(voter.id)", voter: voter.id, pool: "osiedle", projects: ["A"], points: [], method: .internet)
+                return LedgerWrite(LedgerCommand(ballot, on: edition, by: voter), idempotencyKey: "cast:\(voter.id)")
+            }
+        }
+        let results = try ledger.store.execute(requests: requests, at: ledger.tick())
+        #expect(try results[0].get().write.commands[0].actor == Actor(role: .voter, id: voters[0]))
+        #expect { try results[1].get() } throws: { ($0 as? Refusal)?.reason == .notRegistered }
+        #expect(try results[2].get().write.commands[0].actor == Actor(role: .voter, id: voters[1]))
+        #expect(try results[3].get().receipt == results[0].get().receipt, "the same voter's key again gets the first receipt")
+        // Each first ballot registers its pseudonym with it: two entries per voter.
+        let lines = try ledger.store.entryLines(from: size + 1, through: size + 4)
+        #expect(lines.count == 4)
+        #expect(lines.allSatisfy { !$0.contains("r-1") && !$0.contains("r-2") && !$0.contains("r-unknown") })
+        #expect(try ledger.store.state(of: edition).voters.isSuperset(of: voters))
+        #expect(try ledger.verify().entries == size + 4)
+    }
+
     @Test("an acknowledged append survives: a new store on the same file or database rebuilds the same state", arguments: StoreEngine.available)
     func durableAndReopened(_ engine: StoreEngine) throws {
         let ledger = try TemporaryLedger(on: engine)
