@@ -43,6 +43,9 @@ struct Appender {
             guard stored.fingerprint == fingerprint else {
                 return .failure(Refusal(.idempotencyConflict, "idempotency key \(write.idempotencyKey) was used for another command"))
             }
+            guard try registersTheSamePerson(write, in: edition) else {
+                return .failure(Refusal(.idempotencyConflict, "idempotency key \(write.idempotencyKey) was used to register someone else"))
+            }
             return .success(stored.receipt)
         }
         // The state is taken out of the fold so that evolving it copies nothing; a batch keeps the
@@ -140,6 +143,15 @@ struct Appender {
         try Edition.checkRegistration(
             state, pesel: person.pesel, registeredAs: try transaction.resident(withPeselHMAC: digest, in: state.id), at: time)
         return digest
+    }
+
+    /// Whether a replayed registration names the person its key registered. The fingerprint
+    /// holds the resident id (made from the key), never the PESEL, so without this another
+    /// person replaying the key would get the first one's resident id. Any other write is the same.
+    private func registersTheSamePerson(_ write: LedgerWrite, in edition: EditionID) throws -> Bool {
+        guard let person = write.person, case .registerResident(let resident) = write.commands[0].command else { return true }
+        guard let secret = try transaction.editionSecret(of: edition) else { return false }
+        return try transaction.resident(withPeselHMAC: Self.peselHMAC(person.pesel, secret: secret), in: edition) == resident
     }
 
     /// HMAC-SHA256 of a PESEL under the edition's secret key, created on first use.

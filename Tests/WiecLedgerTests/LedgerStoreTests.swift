@@ -59,6 +59,24 @@ struct LedgerStoreTests {
         #expect(try elsewhere.execute(ballot, on: TemporaryLedger.edition, by: voter, idempotencyKey: "ballot-v1", at: ledger.tick()) == first)
     }
 
+    @Test("a replayed registration key gives its receipt to the same person only", arguments: StoreEngine.available)
+    func registrationReplay(_ engine: StoreEngine) throws {
+        let ledger = try TemporaryLedger(on: engine)
+        try ledger.votingEdition()
+        let desk = Actor(role: .official, id: "registration-desk")
+        let edition = TemporaryLedger.edition
+        let first = PersonalData(pesel: try Pesel("44051401359"), name: "Jan Kowalski", contact: nil)
+        let other = PersonalData(pesel: try Pesel("02070803628"), name: "Anna Nowak", contact: nil)
+        let receipt = try ledger.store.registerResident("r-1", person: first, on: edition, by: desk, idempotencyKey: "desk-1", at: ledger.tick())
+        let size = try ledger.store.head().size
+        #expect(try ledger.store.registerResident("r-1", person: first, on: edition, by: desk, idempotencyKey: "desk-1", at: ledger.tick()) == receipt)
+        #expect {
+            try ledger.store.registerResident("r-1", person: other, on: edition, by: desk, idempotencyKey: "desk-1", at: ledger.tick())
+        } throws: { ($0 as? Refusal)?.reason == .idempotencyConflict }
+        #expect(try ledger.store.head().size == size)
+        #expect(try ledger.store.resident(withPesel: other.pesel, in: edition) == nil)
+    }
+
     @Test("a refused command in a batch appends nothing of the batch; a group of requests shares one commit", arguments: StoreEngine.available)
     func batches(_ engine: StoreEngine) throws {
         let ledger = try TemporaryLedger(on: engine)
