@@ -26,8 +26,24 @@ public struct StoredCommand: Sendable, Hashable {
         }
     }
 
-    /// The receipt as engines keep it: its JSON text (RFC 8785).
-    public func receiptJSON() throws -> String {
-        String(decoding: try EventCoding.canonical(value: receipt), as: UTF8.self)
+    /// The receipt as engines keep it: its JSON text (RFC 8785), written directly because every
+    /// request stores one; the bytes are those of the generic encoder (a test holds them equal).
+    public func receiptJSON() -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(200)
+        out.append(contentsOf: #"{"edition":"#.utf8)
+        JSONValue.writeString(receipt.edition, to: &out)
+        out.append(contentsOf: #","firstSequence":"#.utf8)
+        out.append(contentsOf: String(receipt.firstSequence).utf8)
+        out.append(contentsOf: #","lastHash":"#.utf8)
+        JSONValue.writeString(receipt.lastHash, to: &out)
+        if let leaf = receipt.lastLeafHash {
+            out.append(contentsOf: #","lastLeafHash":"#.utf8)
+            JSONValue.writeString(leaf, to: &out)
+        }
+        out.append(contentsOf: #","lastSequence":"#.utf8)
+        out.append(contentsOf: String(receipt.lastSequence).utf8)
+        out.append(UInt8(ascii: "}"))
+        return String(decoding: out, as: UTF8.self)
     }
 }

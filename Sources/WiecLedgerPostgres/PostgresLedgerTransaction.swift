@@ -200,7 +200,7 @@ final class PostgresLedgerTransaction: LedgerTransaction {
         if !commands.isEmpty {
             let batch = commands
             commands = []
-            let receipts = try batch.map { try $0.0.receiptJSON() }
+            let receipts = batch.map { $0.0.receiptJSON() }
             try session.run(
                 """
                 INSERT INTO commands (idempotency_key, fingerprint, receipt)

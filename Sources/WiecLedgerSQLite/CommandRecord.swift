@@ -15,10 +15,10 @@ struct CommandRecord: Codable, FetchableRecord, TableRecord {
     var fingerprint: Data
     var receipt: String
 
-    init(_ command: StoredCommand, key: String) throws {
+    init(_ command: StoredCommand, key: String) {
         idempotencyKey = key
         fingerprint = Data(command.fingerprint)
-        receipt = try command.receiptJSON()
+        receipt = command.receiptJSON()
     }
 
     /// The command as the ledger takes it.

@@ -81,7 +81,7 @@ struct SQLiteLedgerTransaction: LedgerTransaction {
     }
 
     func remember(_ command: StoredCommand, key: String) throws {
-        let record = try CommandRecord(command, key: key)
+        let record = CommandRecord(command, key: key)
         try db.cachedStatement(sql: "INSERT INTO commands (idempotency_key, fingerprint, receipt) VALUES (?, ?, ?)")
             .execute(arguments: [record.idempotencyKey, record.fingerprint, record.receipt])
     }

@@ -128,6 +128,16 @@ struct CanonicalJSONTests {
         #expect(try EventCoding.canonical(command) == JSONValueEncoder.encode(command).canonicalBytes)
     }
 
+    @Test("a remembered receipt's JSON, written directly, is the generic encoder's and reads back", arguments: [
+        Receipt(edition: "bo-2027", firstSequence: 1, lastSequence: 2, lastHash: "ab", lastLeafHash: "cd"),
+        Receipt(edition: "ż\"\\\n", firstSequence: 0, lastSequence: Int64.max, lastHash: "", lastLeafHash: nil),
+    ])
+    func receiptJSON(receipt: Receipt) throws {
+        let stored = StoredCommand(fingerprint: [1, 2], receipt: receipt)
+        #expect(Array(stored.receiptJSON().utf8) == (try JSONValueEncoder.encode(receipt).canonicalBytes))
+        #expect(try StoredCommand(fingerprint: [1, 2], receiptJSON: stored.receiptJSON()) == stored)
+    }
+
     @Test("a wrapper's name is not an entry type")
     func wrapperTypeRefused() {
         #expect(throws: LedgerError.self) { try EventCoding.decode(type: "village_fund", body: #"{"_0":{"fund_opened":{}}}"#) }
