@@ -73,7 +73,8 @@ public final class AccessStore: Sendable {
 
     /// The resident a self-proving token names, when its HMAC holds.
     private func residentPrincipal(token: String) -> Principal? {
-        let parts = token.dropFirst("wiec_r_".count).split(separator: ".", omittingEmptySubsequences: false)
+        // Split as bytes: splitting the text would find grapheme clusters, a third of the cost.
+        let parts = Array(token.utf8.dropFirst("wiec_r_".utf8.count)).split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
         guard parts.count == 3, let edition = Base64URL.decode(parts[0]), let resident = Base64URL.decode(parts[1]),
             let code = Base64URL.decode(parts[2])
         else { return nil }

@@ -20,9 +20,8 @@ enum Base64URL {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// The bytes of a text, or `nil` when it is not unpadded base64url.
-    static func decode(_ text: some StringProtocol) -> [UInt8]? {
-        let input = Array(text.utf8)
+    /// The bytes that a text's UTF-8 bytes encode, or `nil` when it is not unpadded base64url.
+    static func decode(_ input: some Collection<UInt8>) -> [UInt8]? {
         guard input.count % 4 != 1 else { return nil }
         var out: [UInt8] = []
         out.reserveCapacity(input.count * 3 / 4)
