@@ -5,20 +5,20 @@ import WiecGateway
 import WiecLedger
 import WiecTally
 import WiecLedgerSQLite
+import WiecTestSupport
 
 /// Paper batches through the gateway over a real SQLite ledger in a temporary folder: all or
 /// nothing, every refused card named, the point's record appended with its ballots.
 @Suite struct PaperBatchTests {
-    let folder: URL
+    let temporary: TemporaryFolder
     let store: LedgerStore
     let gateway: CommandGateway
     static let edition = "bo-2027"
     static let official = Actor(role: .official, id: "staff-o", scope: .edition)
 
     init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("wiec-paper-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        store = try LedgerStore(path: folder.appendingPathComponent("wiec.sqlite").path, signer: CheckpointSigner(name: "wiec.test"))
+        temporary = try TemporaryFolder("wiec-paper")
+        store = try LedgerStore(path: temporary.url.appendingPathComponent("wiec.sqlite").path, signer: CheckpointSigner(name: "wiec.test"))
         gateway = CommandGateway(store: store)
         let resident = Actor(role: .resident, id: "r-1")
         var key = 0

@@ -7,11 +7,11 @@ import WiecTestSupport
 /// Resident tokens over every engine's real access data: a token names its edition and resident and proves
 /// itself under the server's secret; changed, or from another server, it leads nowhere.
 @Suite struct ResidentTokenTests {
-    let folder: URL
+    let temporary: TemporaryFolder
+    var folder: URL { temporary.url }
 
     init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("wiec-tokens-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        temporary = try TemporaryFolder("wiec-tokens")
     }
 
     @Test(arguments: StoreEngine.available)

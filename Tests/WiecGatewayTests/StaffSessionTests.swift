@@ -8,12 +8,12 @@ import WiecTestSupport
 /// PostgreSQL database): a one-time code or the bearer token starts one, idling past the timeout
 /// or revoking the account ends it, and another node on the same store sees it all at once.
 @Suite struct StaffSessionTests {
-    let folder: URL
+    let temporary: TemporaryFolder
+    var folder: URL { temporary.url }
     let start = Date(timeIntervalSince1970: 1_800_000_000)
 
     init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("wiec-staff-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        temporary = try TemporaryFolder("wiec-staff")
     }
 
     /// The access data of a new store on an engine, and a second opening of it (another node).

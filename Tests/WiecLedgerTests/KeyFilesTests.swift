@@ -1,14 +1,16 @@
 import Foundation
 import Testing
 import WiecLedger
+import WiecTestSupport
 
 /// A ledger's signing key is made once: processes that start at once on a new store all get the
 /// one key that was made, and an existing key is never replaced.
 @Suite struct KeyFilesTests {
-    let ledger = FileManager.default.temporaryDirectory.appendingPathComponent("wiec-keys-\(UUID().uuidString)/wiec.sqlite").path
+    let folder: TemporaryFolder
+    var ledger: String { folder.url.appendingPathComponent("wiec.sqlite").path }
 
     init() throws {
-        try FileManager.default.createDirectory(atPath: (ledger as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        folder = try TemporaryFolder("wiec-keys")
     }
 
     @Test func processesStartingAtOnceAllGetTheOneKeyMade() async throws {
