@@ -150,8 +150,7 @@ struct Appender {
     /// person replaying the key would get the first one's resident id. Any other write is the same.
     private func registersTheSamePerson(_ write: LedgerWrite, in edition: EditionID) throws -> Bool {
         guard let person = write.person, case .registerResident(let resident) = write.commands[0].command else { return true }
-        guard let secret = try transaction.editionSecret(of: edition) else { return false }
-        return try transaction.resident(withPeselHMAC: Self.peselHMAC(person.pesel, secret: secret), in: edition) == resident
+        return try transaction.resident(withPesel: person.pesel, in: edition) == resident
     }
 
     /// HMAC-SHA256 of a PESEL under the edition's secret key, created on first use.

@@ -60,21 +60,16 @@ enum EventCoding {
     /// holds them equal).
     static func canonical(_ command: Command) throws(LedgerError) -> [UInt8] {
         guard case .castBallot(let ballot, let voter, let pool, let projects, let points, let method) = command else {
-            return try canonical(value: command)
+            do {
+                return try JSONValueEncoder.encode(command).canonicalBytes
+            } catch {
+                throw .malformed("command cannot be encoded: \(error)")
+            }
         }
         var out = Array(#"{"castBallot":"#.utf8)
         writeBallot(ballot: ballot, voter: voter, pool: pool, projects: projects, points: points, method: method, to: &out)
         out.append(UInt8(ascii: "}"))
         return out
-    }
-
-    /// The canonical JSON of any encodable value (receipts, commands).
-    static func canonical(value: some Encodable) throws(LedgerError) -> [UInt8] {
-        do {
-            return try JSONValueEncoder.encode(value).canonicalBytes
-        } catch {
-            throw .malformed("value cannot be encoded: \(error)")
-        }
     }
 
     /// The canonical body of the events a vote appends by the thousand, written directly; the

@@ -39,15 +39,21 @@ extension LedgerStore {
 
     /// The resident id registered for a PESEL in an edition, if any.
     public func resident(withPesel pesel: Pesel, in edition: EditionID) throws -> ResidentID? {
-        try engine.read { reading in
-            guard let secret = try reading.editionSecret(of: edition) else { return nil }
-            return try reading.resident(withPeselHMAC: Appender.peselHMAC(pesel, secret: secret), in: edition)
-        }
+        try engine.read { try $0.resident(withPesel: pesel, in: edition) }
     }
 
     /// The voting pseudonym of a registered resident: `nil` when the resident's data was erased,
     /// the edition is published, or there is no such resident.
     public func votingPseudonym(of resident: ResidentID, in edition: EditionID) throws -> VoterID? {
         try engine.read { try $0.votingPseudonym(of: resident, in: edition) }
+    }
+}
+
+extension LedgerReading {
+    /// The resident id registered for a PESEL in an edition, if any: found by the PESEL's keyed
+    /// hash under the edition's secret (none yet means nobody is registered).
+    func resident(withPesel pesel: Pesel, in edition: EditionID) throws -> ResidentID? {
+        guard let secret = try editionSecret(of: edition) else { return nil }
+        return try resident(withPeselHMAC: Appender.peselHMAC(pesel, secret: secret), in: edition)
     }
 }
