@@ -5,7 +5,7 @@ public import WiecLedger
 /// The access data of a SQLite store, in a file of its own beside the ledger (`FILE.access`),
 /// so that the ledger file can be handed to an auditor without a single token hash in it.
 public final class SQLiteAccessEngine: AccessEngine {
-    private let database: DatabasePool
+    let database: DatabasePool
 
     /// Opens (creating if needed) an access file and brings its schema up to date.
     ///
@@ -15,6 +15,8 @@ public final class SQLiteAccessEngine: AccessEngine {
         configuration.busyMode = .timeout(10)
         do {
             database = try DatabasePool(path: path, configuration: configuration)
+            // A revoked token or an ended session must stay revoked after a power cut.
+            try SQLiteEngine.syncEveryCommit(database)
             try AccessSchema.migrator.migrate(database)
         } catch {
             throw .storage("cannot open the access file \(path): \(error)")

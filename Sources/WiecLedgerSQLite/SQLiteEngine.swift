@@ -15,11 +15,9 @@ public final class SQLiteEngine: LedgerEngine {
     public init(path: String) throws(LedgerError) {
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
-        configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = FULL")
-        }
         do {
             database = try DatabasePool(path: path, configuration: configuration)
+            try Self.syncEveryCommit(database)
             try LedgerSchema.migrator.migrate(database)
         } catch {
             throw .storage("cannot open ledger \(path): \(error)")
@@ -38,6 +36,13 @@ public final class SQLiteEngine: LedgerEngine {
         } catch {
             throw .storage("cannot open ledger \(path): \(error)")
         }
+    }
+
+    /// Makes the writer's every commit wait for the disk (`synchronous=FULL`). GRDB sets the pool's
+    /// writer to `NORMAL` when it turns WAL on, after `prepareDatabase`, and `NORMAL` syncs only
+    /// at checkpoints: a commit acknowledged with a receipt could then be lost with the power.
+    static func syncEveryCommit(_ database: DatabasePool) throws {
+        try database.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
     }
 
     public func write<T>(_ body: (any LedgerTransaction) throws -> T) throws -> T {
