@@ -49,6 +49,20 @@ struct VotingController: Sendable {
         var ballot: String
         var pool: String
         var receipt: ReceiptView
+
+        /// The reply as ``Reply/json(_:status:)`` encodes it, written directly: it is sent for every ballot.
+        func json() -> [UInt8] {
+            var out: [UInt8] = []
+            out.reserveCapacity(320)
+            out.append(contentsOf: #"{"ballot":"#.utf8)
+            JSONValue.writeString(ballot, to: &out)
+            out.append(contentsOf: #","pool":"#.utf8)
+            JSONValue.writeString(pool, to: &out)
+            out.append(contentsOf: #","receipt":"#.utf8)
+            receipt.writeJSON(to: &out)
+            out.append(UInt8(ascii: "}"))
+            return out
+        }
     }
 
     struct PaperBatch: Codable {
@@ -103,7 +117,7 @@ struct VotingController: Sendable {
         let (id, receipt) = try await gateway.castBallot(
             id: input.id, pool: input.pool, projects: input.projects, points: input.points ?? [], as: actor, on: edition, request: request)
         let leaf = try receipt.lastLeafHash ?? Hex.encode(gateway.store.leafHash(of: receipt.lastSequence))
-        return try Reply.json(Cast(ballot: id, pool: input.pool, receipt: ReceiptView(receipt, leafHash: leaf)), status: .created)
+        return Reply.json(bytes: Cast(ballot: id, pool: input.pool, receipt: ReceiptView(receipt, leafHash: leaf)).json(), status: .created)
     }
 
     /// Paper ballots in bulk, all or nothing; with `point`, closed by that voting point's batch
