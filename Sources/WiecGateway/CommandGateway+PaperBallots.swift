@@ -58,16 +58,17 @@ extension CommandGateway {
         var ids: [BallotID] = []
         var batch: [LedgerCommand] = []
         var positions: [Int] = []
-        for (index, card) in cards.enumerated() {
+        let voters = try await pseudonyms(ofResidents: cards.map(\.resident), in: edition)
+        for (index, (card, voter)) in zip(cards, voters).enumerated() {
             let id = Self.paperBallotID(ledgerKey, index)
-            do {
-                let voter = try pseudonym(ofResident: card.resident, in: edition)
+            switch voter {
+            case .success(let voter):
                 batch.append(LedgerCommand(
                     .castBallot(ballot: id, voter: voter, pool: card.pool, projects: card.projects, points: card.points, method: .paper),
                     on: edition, by: actor))
                 ids.append(id)
                 positions.append(index)
-            } catch let refusal as Refusal {
+            case .failure(let refusal):
                 refusals.append((index, refusal))
             }
         }

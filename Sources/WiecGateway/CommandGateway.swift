@@ -134,14 +134,35 @@ public struct CommandGateway: Sendable {
         return Actor(role: .voter, id: try pseudonym(ofResident: actor.id, in: edition))
     }
 
+    /// The voting pseudonyms of the residents paper cards name, in their order, read in one
+    /// transaction on a thread of its own: a batch of a thousand cards holds no thread of Swift's
+    /// cooperative pool while it reads.
+    ///
+    /// - Returns: Each card's pseudonym, or the `not_registered` refusal ``pseudonym(ofResident:in:)`` gives.
+    public func pseudonyms(ofResidents residents: [ResidentID], in edition: EditionID) async throws -> [Result<VoterID, Refusal>] {
+        let store = store
+        let found = try await withCheckedThrowingContinuation { continuation in
+            Self.readers.async { continuation.resume(with: Result { try store.votingPseudonyms(of: residents, in: edition) }) }
+        }
+        return zip(residents, found).map { resident, pseudonym in
+            pseudonym.map { .success($0) } ?? .failure(Self.notRegistered(resident, in: edition))
+        }
+    }
+
+    /// Where the gateway's long reads run, beside the cooperative pool.
+    private static let readers = DispatchQueue(label: "wiec.gateway.readers", attributes: .concurrent)
+
+    /// The refusal for a resident who holds no voting pseudonym.
+    private static func notRegistered(_ resident: ResidentID, in edition: EditionID) -> Refusal {
+        Refusal(.notRegistered, "resident \(resident) holds no voting pseudonym in \(edition) (not registered, erased, or the edition is published)")
+    }
+
     /// The voting pseudonym of a resident (the one casting online, or the one a paper ballot names).
     ///
     /// - Throws: `Refusal` `not_registered` when there is no such resident, their data was
     ///   erased, or the edition is published.
     public func pseudonym(ofResident resident: ResidentID, in edition: EditionID) throws -> VoterID {
-        guard let pseudonym = try store.votingPseudonym(of: resident, in: edition) else {
-            throw Refusal(.notRegistered, "resident \(resident) holds no voting pseudonym in \(edition) (not registered, erased, or the edition is published)")
-        }
+        guard let pseudonym = try store.votingPseudonym(of: resident, in: edition) else { throw Self.notRegistered(resident, in: edition) }
         return pseudonym
     }
 }

@@ -47,6 +47,12 @@ extension LedgerStore {
     public func votingPseudonym(of resident: ResidentID, in edition: EditionID) throws -> VoterID? {
         try engine.read { try $0.votingPseudonym(of: resident, in: edition) }
     }
+
+    /// The voting pseudonyms of several residents (a paper batch's cards), in their order, read
+    /// in one transaction; `nil` where ``votingPseudonym(of:in:)`` would give `nil`.
+    public func votingPseudonyms(of residents: [ResidentID], in edition: EditionID) throws -> [VoterID?] {
+        try engine.read { reading in try residents.map { try reading.votingPseudonym(of: $0, in: edition) } }
+    }
 }
 
 extension LedgerReading {

@@ -131,13 +131,13 @@ struct VotingController: Sendable {
         }
         var ids: [String] = []
         var batch: [LedgerCommand] = []
-        for (index, ballot) in input.ballots.enumerated() {
+        let voters = try await gateway.pseudonyms(ofResidents: input.ballots.map { try TextRules.id($0.resident, "resident") }, in: edition)
+        for (index, (ballot, voter)) in zip(input.ballots, voters).enumerated() {
             let id = try CommandGateway.newID(ballot.id, kind: "b~\(index)", request: request, actor: actor)
             ids.append(id)
             batch.append(LedgerCommand(
                 .castBallot(
-                    ballot: id, voter: try gateway.pseudonym(ofResident: TextRules.id(ballot.resident, "resident"), in: edition),
-                    pool: ballot.pool, projects: ballot.projects,
+                    ballot: id, voter: try voter.get(), pool: ballot.pool, projects: ballot.projects,
                     points: ballot.points ?? [], method: .paper),
                 on: edition, by: actor))
         }

@@ -151,6 +151,16 @@ import WiecLedgerSQLite
                 "ballots": [["resident": again.id, "pool": "city", "projects": ["p3"]]]
             ])
             #expect(paper.code == "already_voted", "\(paper.text)")
+            // A card naming the erased resident id refuses its whole batch, the good card with it.
+            let size = try store.head().size
+            let erased = try await client.post("/api/v1/editions/bo/paper-ballots", token: server.admin, [
+                "ballots": [
+                    ["resident": scenario.residents[1].id, "pool": "park", "projects": ["k1"]],
+                    ["resident": first.id, "pool": "park", "projects": ["k1"]],
+                ]
+            ])
+            #expect(erased.status == .forbidden && erased.code == "not_registered", "\(erased.text)")
+            #expect(try store.head().size == size)
             // A pool the person had not voted in takes their first ballot there.
             reply = try await client.post("/api/v1/editions/bo/ballots", token: again.token, ["pool": "park", "projects": ["k1"]])
             #expect(reply.status == .created, "\(reply.text)")
