@@ -36,6 +36,22 @@ struct VotingController: Sendable {
         enum CodingKeys: String, CodingKey {
             case edition, residentID = "resident_id", token, receipt
         }
+
+        /// The reply as ``Reply/json(_:status:)`` encodes it, written directly: it is sent for every registration.
+        func json() -> [UInt8] {
+            var out: [UInt8] = []
+            out.reserveCapacity(512)
+            out.append(contentsOf: #"{"edition":"#.utf8)
+            JSONValue.writeString(edition, to: &out)
+            out.append(contentsOf: #","receipt":"#.utf8)
+            receipt.writeJSON(to: &out)
+            out.append(contentsOf: #","resident_id":"#.utf8)
+            JSONValue.writeString(residentID, to: &out)
+            out.append(contentsOf: #","token":"#.utf8)
+            JSONValue.writeString(token, to: &out)
+            out.append(UInt8(ascii: "}"))
+            return out
+        }
     }
 
     struct NewBallot: Codable {
@@ -105,8 +121,7 @@ struct VotingController: Sendable {
         let receipt = try await gateway.register(
             person, as: resident, on: edition, by: CommandGateway.registrationDesk, ledgerKey: "http:registration:\(edition):\(key)")
         let token = auth.access.residentToken(edition: edition, resident: resident)
-        return try Reply.json(
-            Registered(edition: edition, residentID: resident, token: token, receipt: ReceiptView(receipt)), status: .created)
+        return Reply.json(bytes: Registered(edition: edition, residentID: resident, token: token, receipt: ReceiptView(receipt)).json(), status: .created)
     }
 
     @Sendable func cast(_ request: Request, context: WiecRequestContext) async throws -> Response {

@@ -3,12 +3,13 @@ import Testing
 import WiecCore
 @testable import WiecServer
 
-/// A ballot's reply, written without the generic encoder, is what `Reply.json` would send.
-@Suite struct BallotReplyTests {
-    static func encoded(_ cast: VotingController.Cast) throws -> [UInt8] {
+/// A ballot's and a registration's replies, written without the generic encoder, are what
+/// `Reply.json` would send.
+@Suite struct ReplyWritingTests {
+    static func encoded(_ value: some Encodable) throws -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return Array(try encoder.encode(cast))
+        return Array(try encoder.encode(value))
     }
 
     static let receipt = Receipt(
@@ -30,5 +31,15 @@ import WiecCore
         let back = try JSONDecoder().decode(VotingController.Cast.self, from: Data(cast.json()))
         #expect(back.ballot == cast.ballot && back.pool == cast.pool && back.receipt.sequence == cast.receipt.sequence)
         #expect(back.receipt.proof == "/api/v1/audit/proof/9223372036854775807")
+    }
+
+    @Test("a registration's reply: the same bytes as the encoder's, and odd text reads back")
+    func registration() throws {
+        let token = "wiec_r_Ym8tMjAyNw.cl9hYmM.c2lnbmF0dXJl"
+        let registered = VotingController.Registered(edition: "bo-2027", residentID: "r-7f3a", token: token, receipt: ReceiptView(Self.receipt))
+        #expect(registered.json() == (try Self.encoded(registered)))
+        let odd = VotingController.Registered(edition: "bo\"/ż", residentID: "r\\\t", token: token, receipt: ReceiptView(Self.receipt))
+        let back = try JSONDecoder().decode(VotingController.Registered.self, from: Data(odd.json()))
+        #expect(back.edition == odd.edition && back.residentID == odd.residentID && back.token == token)
     }
 }
