@@ -53,7 +53,7 @@ public enum JSONValue: Sendable, Hashable {
     }
 
     /// Writes a string with the escapes RFC 8785 prescribes (ECMAScript `JSON.stringify`).
-    public static func writeString(_ value: String, to out: inout [UInt8]) {
+    static func writeString(_ value: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         for byte in value.utf8 {
             switch byte {

@@ -29,21 +29,12 @@ public struct StoredCommand: Sendable, Hashable {
     /// The receipt as engines keep it: its JSON text (RFC 8785), written directly because every
     /// request stores one; the bytes are those of the generic encoder (a test holds them equal).
     public func receiptJSON() -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(200)
-        out.append(contentsOf: #"{"edition":"#.utf8)
-        JSONValue.writeString(receipt.edition, to: &out)
-        out.append(contentsOf: #","firstSequence":"#.utf8)
-        out.append(contentsOf: String(receipt.firstSequence).utf8)
-        out.append(contentsOf: #","lastHash":"#.utf8)
-        JSONValue.writeString(receipt.lastHash, to: &out)
-        if let leaf = receipt.lastLeafHash {
-            out.append(contentsOf: #","lastLeafHash":"#.utf8)
-            JSONValue.writeString(leaf, to: &out)
-        }
-        out.append(contentsOf: #","lastSequence":"#.utf8)
-        out.append(contentsOf: String(receipt.lastSequence).utf8)
-        out.append(UInt8(ascii: "}"))
-        return String(decoding: out, as: UTF8.self)
+        var json = JSONObjectWriter(capacity: 200)
+        json.string("edition", receipt.edition)
+        json.integer("firstSequence", receipt.firstSequence)
+        json.string("lastHash", receipt.lastHash)
+        if let leaf = receipt.lastLeafHash { json.string("lastLeafHash", leaf) }
+        json.integer("lastSequence", receipt.lastSequence)
+        return String(decoding: json.finish(), as: UTF8.self)
     }
 }

@@ -29,23 +29,16 @@ struct ReceiptView: Codable, Sendable {
         case firstSequence = "first_sequence", sequence, entryHash = "entry_hash", leafHash = "leaf_hash", proof, checkpoint
     }
 
-    /// Writes the receipt as ``Reply/json(_:status:)`` encodes it (keys sorted, no field for a
+    /// The receipt as ``Reply/json(_:status:)`` encodes it (keys sorted, no field for a
     /// missing leaf hash), without the generic encoder: every ballot's reply holds one.
-    func writeJSON(to out: inout [UInt8]) {
-        out.append(contentsOf: #"{"checkpoint":"#.utf8)
-        JSONValue.writeString(checkpoint, to: &out)
-        out.append(contentsOf: #","entry_hash":"#.utf8)
-        JSONValue.writeString(entryHash, to: &out)
-        out.append(contentsOf: #","first_sequence":"#.utf8)
-        out.append(contentsOf: String(firstSequence).utf8)
-        if let leafHash {
-            out.append(contentsOf: #","leaf_hash":"#.utf8)
-            JSONValue.writeString(leafHash, to: &out)
-        }
-        out.append(contentsOf: #","proof":"#.utf8)
-        JSONValue.writeString(proof, to: &out)
-        out.append(contentsOf: #","sequence":"#.utf8)
-        out.append(contentsOf: String(sequence).utf8)
-        out.append(UInt8(ascii: "}"))
+    func json() -> [UInt8] {
+        var json = JSONObjectWriter(capacity: 256)
+        json.string("checkpoint", checkpoint)
+        json.string("entry_hash", entryHash)
+        json.integer("first_sequence", firstSequence)
+        if let leafHash { json.string("leaf_hash", leafHash) }
+        json.string("proof", proof)
+        json.integer("sequence", sequence)
+        return json.finish()
     }
 }

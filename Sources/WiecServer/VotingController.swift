@@ -39,18 +39,12 @@ struct VotingController: Sendable {
 
         /// The reply as ``Reply/json(_:status:)`` encodes it, written directly: it is sent for every registration.
         func json() -> [UInt8] {
-            var out: [UInt8] = []
-            out.reserveCapacity(512)
-            out.append(contentsOf: #"{"edition":"#.utf8)
-            JSONValue.writeString(edition, to: &out)
-            out.append(contentsOf: #","receipt":"#.utf8)
-            receipt.writeJSON(to: &out)
-            out.append(contentsOf: #","resident_id":"#.utf8)
-            JSONValue.writeString(residentID, to: &out)
-            out.append(contentsOf: #","token":"#.utf8)
-            JSONValue.writeString(token, to: &out)
-            out.append(UInt8(ascii: "}"))
-            return out
+            var json = JSONObjectWriter(capacity: 512)
+            json.string("edition", edition)
+            json.json("receipt", receipt.json())
+            json.string("resident_id", residentID)
+            json.string("token", token)
+            return json.finish()
         }
     }
 
@@ -68,16 +62,11 @@ struct VotingController: Sendable {
 
         /// The reply as ``Reply/json(_:status:)`` encodes it, written directly: it is sent for every ballot.
         func json() -> [UInt8] {
-            var out: [UInt8] = []
-            out.reserveCapacity(320)
-            out.append(contentsOf: #"{"ballot":"#.utf8)
-            JSONValue.writeString(ballot, to: &out)
-            out.append(contentsOf: #","pool":"#.utf8)
-            JSONValue.writeString(pool, to: &out)
-            out.append(contentsOf: #","receipt":"#.utf8)
-            receipt.writeJSON(to: &out)
-            out.append(UInt8(ascii: "}"))
-            return out
+            var json = JSONObjectWriter(capacity: 400)
+            json.string("ballot", ballot)
+            json.string("pool", pool)
+            json.json("receipt", receipt.json())
+            return json.finish()
         }
     }
 
