@@ -61,7 +61,7 @@ struct ServeCommand: AsyncParsableCommand {
             registrationsPerMinute: registrationsPerMinute, ballotsPerMinute: ballotsPerMinute,
             requestTimeout: .seconds(requestTimeout),
             site: try site.map(SiteSettings.load(path:)) ?? SiteSettings(), staffIdleTimeout: TimeInterval(staffIdleMinutes) * 60)
-        var logger = Logger(label: "wiec")
+        var logger = Logger(label: "wiec", factory: LogLineHandler.standardError)
         logger.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
         let app = try buildApplication(configuration, logger: logger)
         try await app.runService()

@@ -88,11 +88,14 @@ public struct CommandGateway: Sendable {
     ) async throws -> (ballot: BallotID, receipt: Receipt) {
         let chosen = try chosen.map { try TextRules.id($0, "id") }
         let key = try Self.idempotencyKey(request)
+        // Without a client's key the id and the ledger key are random: drawn here, not in the writer.
+        let randomID = chosen == nil && key == nil ? Self.newID(kind: "b", key: nil, actor: actor) : nil
+        let randomKey = key == nil ? Self.ledgerKey(nil, actor: actor) : nil
         let make: @Sendable (Actor) -> LedgerWrite = { voter in
-            let id = chosen ?? Self.newID(kind: "b", key: key, actor: voter)
+            let id = chosen ?? randomID ?? Self.newID(kind: "b", key: key, actor: voter)
             let command = Command.castBallot(
                 ballot: id, voter: voter.id, pool: pool, projects: projects, points: points, method: .internet)
-            return LedgerWrite(LedgerCommand(command, on: edition, by: voter), idempotencyKey: Self.ledgerKey(key, actor: voter))
+            return LedgerWrite(LedgerCommand(command, on: edition, by: voter), idempotencyKey: randomKey ?? Self.ledgerKey(key, actor: voter))
         }
         let (write, receipt) = try await committer.execute(actor.role == .resident ? .asVoter(actor.id, in: edition, make: make) : .write(make(actor)))
         count(receipt, ballots: 1)
