@@ -31,16 +31,15 @@ public struct CommandGateway: Sendable {
         return key
     }
 
-    /// The ledger key for a request: the client's key under the actor's namespace, or a fresh
-    /// one when the client sent none.
-    public static func ledgerKey(_ request: Request, actor: Actor) throws -> String {
+    /// The ledger key for a request: the client's key under the actor's namespace, or `nil` when
+    /// the client sent none (then nothing is remembered: a retry is another request).
+    public static func ledgerKey(_ request: Request, actor: Actor) throws -> String? {
         ledgerKey(try idempotencyKey(request), actor: actor)
     }
 
-    /// The ledger key for a client's idempotency key (checked), or a fresh one for none.
-    static func ledgerKey(_ key: String?, actor: Actor) -> String {
-        guard let key else { return "http:" + UUID().uuidString }
-        return "http:\(actor.role.rawValue):\(actor.id):\(key)"
+    /// The ledger key for a client's idempotency key (checked), or `nil` for none.
+    static func ledgerKey(_ key: String?, actor: Actor) -> String? {
+        key.map { "http:\(actor.role.rawValue):\(actor.id):\($0)" }
     }
 
     /// An id for something a request creates: the one the client chose, else one derived from
@@ -88,14 +87,13 @@ public struct CommandGateway: Sendable {
     ) async throws -> (ballot: BallotID, receipt: Receipt) {
         let chosen = try chosen.map { try TextRules.id($0, "id") }
         let key = try Self.idempotencyKey(request)
-        // Without a client's key the id and the ledger key are random: drawn here, not in the writer.
+        // Without a client's key the id is random: drawn here, not in the writer.
         let randomID = chosen == nil && key == nil ? Self.newID(kind: "b", key: nil, actor: actor) : nil
-        let randomKey = key == nil ? Self.ledgerKey(nil, actor: actor) : nil
         let make: @Sendable (Actor) -> LedgerWrite = { voter in
             let id = chosen ?? randomID ?? Self.newID(kind: "b", key: key, actor: voter)
             let command = Command.castBallot(
                 ballot: id, voter: voter.id, pool: pool, projects: projects, points: points, method: .internet)
-            return LedgerWrite(LedgerCommand(command, on: edition, by: voter), idempotencyKey: randomKey ?? Self.ledgerKey(key, actor: voter))
+            return LedgerWrite(LedgerCommand(command, on: edition, by: voter), idempotencyKey: Self.ledgerKey(key, actor: voter))
         }
         let (write, receipt) = try await committer.execute(actor.role == .resident ? .asVoter(actor.id, in: edition, make: make) : .write(make(actor)))
         count(receipt, ballots: 1)

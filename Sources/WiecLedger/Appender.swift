@@ -29,7 +29,8 @@ struct Appender {
     ///
     /// - Parameter remembered: The commands remembered under the keys of the transaction's
     ///   requests, looked up at once (``LedgerReading/commands(withKeys:)``); this request's is
-    ///   added when it is appended, so a retry in the same transaction gets its receipt.
+    ///   added when it is appended, so a retry in the same transaction gets its receipt. A
+    ///   request without a key is remembered nowhere.
     /// - Returns: The receipt, or the refusal (a `Refusal`, with nothing appended).
     /// - Throws: ``LedgerError`` or the engine's errors; the transaction must then be abandoned.
     func apply(
@@ -38,13 +39,13 @@ struct Appender {
         guard let edition = write.commands.first?.edition, write.commands.allSatisfy({ $0.edition == edition }) else {
             throw LedgerError.malformed("a batch holds at least one command, all on one edition")
         }
-        let fingerprint = try Self.fingerprint(write.commands)
-        if let stored = remembered[write.idempotencyKey] {
+        let fingerprint = try write.idempotencyKey.map { _ in try Self.fingerprint(write.commands) }
+        if let key = write.idempotencyKey, let stored = remembered[key] {
             guard stored.fingerprint == fingerprint else {
-                return .failure(Refusal(.idempotencyConflict, "idempotency key \(write.idempotencyKey) was used for another command"))
+                return .failure(Refusal(.idempotencyConflict, "idempotency key \(key) was used for another command"))
             }
             guard try registersTheSamePerson(write, in: edition) else {
-                return .failure(Refusal(.idempotencyConflict, "idempotency key \(write.idempotencyKey) was used to register someone else"))
+                return .failure(Refusal(.idempotencyConflict, "idempotency key \(key) was used to register someone else"))
             }
             return .success(stored.receipt)
         }
@@ -87,9 +88,11 @@ struct Appender {
             try transaction.keepPseudonym(Self.newPseudonym(), forPeselHMAC: peselHMAC, in: edition)
         }
         let receipt = Receipt(edition: edition, firstSequence: first, lastSequence: fold.head, lastHash: Hex.encode(fold.headHash), lastLeafHash: Hex.encode(leaf))
-        let stored = StoredCommand(fingerprint: fingerprint, receipt: receipt)
-        try transaction.remember(stored, key: write.idempotencyKey)
-        remembered[write.idempotencyKey] = stored
+        if let key = write.idempotencyKey, let fingerprint {
+            let stored = StoredCommand(fingerprint: fingerprint, receipt: receipt)
+            try transaction.remember(stored, key: key)
+            remembered[key] = stored
+        }
         return .success(receipt)
     }
 
