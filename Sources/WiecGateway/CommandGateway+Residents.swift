@@ -31,11 +31,12 @@ extension CommandGateway {
 
     /// Registers a person as a resident (a voter) of an edition under a resident id, keeping their
     /// personal data, and the voting pseudonym the ledger issues them, in the erasable tables only;
-    /// in the next group commit, durable when this returns.
+    /// in the next group commit, durable when this returns. Without a `ledgerKey` nothing is
+    /// remembered: a retry is another registration (refused `already_registered`).
     ///
     /// - Throws: `Refusal` (`already_registered`, `too_young`, `idempotency_conflict` when a
     ///   replayed key registered someone else), or the transaction's error.
-    public func register(_ person: PersonalData, as resident: ResidentID, on edition: EditionID, by actor: Actor, ledgerKey: String) async throws -> Receipt {
+    public func register(_ person: PersonalData, as resident: ResidentID, on edition: EditionID, by actor: Actor, ledgerKey: String?) async throws -> Receipt {
         // A replayed key returns the first receipt only to the same person (the Appender checks).
         let receipt = try await committer.execute(
             .registration(resident, person: person, on: edition, by: actor, idempotencyKey: ledgerKey))

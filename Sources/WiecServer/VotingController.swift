@@ -105,10 +105,12 @@ struct VotingController: Sendable {
             pesel: try Pesel(input.pesel), name: try TextRules.line(input.name, "name"),
             contact: try TextRules.optionalLine(input.contact, "contact"))
         _ = try gateway.existing(edition)
-        let key = try CommandGateway.idempotencyKey(request) ?? UUID().uuidString
-        let resident = auth.access.residentID(edition: edition, idempotencyKey: key)
+        // Without a client's key the resident id is made from a random one, which nobody can send
+        // again: nothing is remembered under it.
+        let clientKey = try CommandGateway.idempotencyKey(request)
+        let resident = auth.access.residentID(edition: edition, idempotencyKey: clientKey ?? UUID().uuidString)
         let receipt = try await gateway.register(
-            person, as: resident, on: edition, by: CommandGateway.registrationDesk, ledgerKey: "http:registration:\(edition):\(key)")
+            person, as: resident, on: edition, by: CommandGateway.registrationDesk, ledgerKey: clientKey.map { "http:registration:\(edition):\($0)" })
         let token = auth.access.residentToken(edition: edition, resident: resident)
         return Reply.json(bytes: Registered(edition: edition, residentID: resident, token: token, receipt: ReceiptView(receipt)).json(), status: .created)
     }

@@ -59,6 +59,36 @@ struct LedgerStoreTests {
         #expect(try elsewhere.execute(ballot, on: TemporaryLedger.edition, by: voter, idempotencyKey: "ballot-v1", at: ledger.tick()) == first)
     }
 
+    @Test("a write without a key is remembered nowhere: the same write again is decided again", arguments: StoreEngine.available)
+    func keylessWrite(_ engine: StoreEngine) throws {
+        let ledger = try TemporaryLedger(on: engine)
+        try ledger.votingEdition()
+        func remembered() throws -> Int {
+            try ledger.store.engine.read { reading in
+                var count = 0
+                try reading.forEachRememberedCommand { _, _ in count += 1 }
+                return count
+            }
+        }
+        let before = try remembered()
+        let ballot = LedgerWrite(
+            LedgerCommand(
+                .castBallot(ballot: "b1", voter: "v1", pool: "osiedle", projects: ["A"], points: [], method: .internet),
+                on: TemporaryLedger.edition, by: Actor(role: .voter, id: "v1")),
+            idempotencyKey: nil)
+        let first = try ledger.store.execute(each: [ballot], at: ledger.tick())
+        let size = try ledger.store.head().size
+        #expect(try first[0].get().lastSequence == size)
+        #expect(try remembered() == before)
+        let again = try ledger.store.execute(each: [ballot, ballot], at: ledger.tick())
+        for result in again {
+            #expect(throws: Refusal.self) { try result.get() }
+            if case .failure(let refusal as Refusal) = result { #expect(refusal.reason == .duplicateID) }
+        }
+        #expect(try ledger.store.head().size == size)
+        #expect(try remembered() == before)
+    }
+
     @Test("a replayed registration key gives its receipt to the same person only", arguments: StoreEngine.available)
     func registrationReplay(_ engine: StoreEngine) throws {
         let ledger = try TemporaryLedger(on: engine)
