@@ -71,7 +71,7 @@ public final class LedgerStore: EditionStore {
         return try withWriterFold { fold, transaction in
             let appender = Appender(transaction, signer: signer, at: time)
             let writes = try requests.map(appender.write(for:))
-            var remembered = try transaction.commands(withKeys: writes.compactMap { try? $0.get().idempotencyKey ?? nil })
+            var remembered = try transaction.commands(withKeys: writes.compactMap { try? $0.get().idempotencyKey })
             return try writes.map { made in
                 switch made {
                 case .success(let write): try appender.apply(write, to: &fold, remembered: &remembered).map { (write: write, receipt: $0) }

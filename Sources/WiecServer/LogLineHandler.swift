@@ -1,13 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 public import Logging
+import WiecLedger
 
 #if canImport(Glibc)
+import Glibc
 private let systemWrite = Glibc.write
 #elseif canImport(Darwin)
+import Darwin
 private let systemWrite = Darwin.write
 #endif
 
@@ -137,14 +135,10 @@ public struct LogLineHandler: LogHandler {
     static func appendEscaped(_ text: String, to line: inout [UInt8]) {
         for byte in text.utf8 {
             if byte < 0x20 || byte == 0x7F {
-                line.append(contentsOf: [0x5C, 0x78, hexDigit(byte >> 4), hexDigit(byte & 0xF)])
+                line.append(contentsOf: "\\x\(Hex.encode([byte]))".utf8)
             } else {
                 line.append(byte)
             }
         }
-    }
-
-    private static func hexDigit(_ nibble: UInt8) -> UInt8 {
-        nibble < 10 ? 0x30 + nibble : 0x61 + nibble - 10
     }
 }
